@@ -1,0 +1,2 @@
+/** Events in the history of one customer. */
+package com.customer360.events.customer;
