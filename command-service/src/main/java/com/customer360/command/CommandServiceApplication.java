@@ -1,0 +1,27 @@
+package com.customer360.command;
+
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Bean;
+
+@SpringBootApplication
+public class CommandServiceApplication {
+
+    /** The configuration file is {@code command-service.yml}: both services share one JVM in the local stack. */
+    public static final String CONFIG_NAME = "command-service";
+
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(CommandServiceApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME);
+    }
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,273 @@
+package com.customer360.command.order;
+
+import static com.customer360.events.order.OrderStatus.CANCELLED;
+import static com.customer360.events.order.OrderStatus.DELIVERED;
+import static com.customer360.events.order.OrderStatus.DRAFT;
+import static com.customer360.events.order.OrderStatus.IN_TRANSIT;
+import static com.customer360.events.order.OrderStatus.PLACED;
+import static com.customer360.events.order.OrderStatus.RETURNED;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.customer360.command.CommandRejected;
+import com.customer360.command.customer.KnownCustomers;
+import com.customer360.command.eventstore.AggregateStreams;
+import com.customer360.command.idempotency.RequestLog;
+import com.customer360.command.input.Money;
+import com.customer360.events.Address;
+import com.customer360.events.order.OrderCancelled;
+import com.customer360.events.order.OrderDrafted;
+import com.customer360.events.order.OrderLine;
+import com.customer360.events.order.OrderPlaced;
+import com.customer360.events.order.OrderRefunded;
+import com.customer360.events.order.OrderReturned;
+import com.customer360.events.order.OrderShippingAddressChanged;
+import com.customer360.events.order.OrderStatus;
+import com.customer360.events.order.ShipmentStatus;
+import com.customer360.events.order.ShipmentUpdated;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * An order and its lifecycle: drafts become placed; placed → in transit → delivered; drafts and placed orders may be
+ * cancelled; delivered orders may be returned; refunds never exceed what is not yet refunded.
+ */
+@Aggregate(cache = "aggregateCache")
+class Order {
+
+    @AggregateIdentifier
+    private String streamId;
+
+    private String orderId;
+    private String customerId;
+    private String storeId;
+    private String currency;
+    private List<OrderLine> lines;
+    private BigDecimal total;
+    private Address shippingAddress;
+    private OrderStatus status;
+    private BigDecimal refunded;
+    private final Map<String, BigDecimal> refunds = new HashMap<>();
+    private OrderCreation creation;
+
+    @AggregateMember
+    private final RequestLog requests = new RequestLog();
+
+    protected Order() {}
+
+    /** Creating the same order twice with the same content is a retry and changes nothing. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(CreateOrder command, KnownCustomers customers) {
+        if (creation != null) {
+            if (!creation.sameAs(command)) {
+                throw CommandRejected.conflict(
+                        "orderId", "order '" + command.orderId() + "' already exists with other content");
+            }
+            return;
+        }
+        if (!customers.isKnown(command.customerId())) {
+            throw CommandRejected.unknownCustomer(command.customerId());
+        }
+        BigDecimal computed = command.computedTotal();
+        if (command.total() != null && command.total().compareTo(computed) != 0) {
+            throw CommandRejected.ruleBroken(
+                    "total", "total " + command.total() + " is not the sum of the lines, " + computed);
+        }
+        if (command.draft()) {
+            apply(new OrderDrafted(
+                    command.orderId(),
+                    command.customerId(),
+                    command.storeId(),
+                    command.currency(),
+                    command.lines(),
+                    computed,
+                    command.shippingAddress(),
+                    command.at()));
+        } else {
+            apply(new OrderPlaced(
+                    command.orderId(),
+                    command.customerId(),
+                    command.storeId(),
+                    command.currency(),
+                    command.lines(),
+                    computed,
+                    command.shippingAddress(),
+                    command.placedAt() != null ? command.placedAt() : command.at()));
+        }
+    }
+
+    @CommandHandler
+    void handle(PlaceOrder command, MetaData metaData) {
+        if (requests.alreadyHandled(metaData)) {
+            return;
+        }
+        require(status == DRAFT, "only a draft can be placed");
+        apply(new OrderPlaced(
+                orderId,
+                customerId,
+                storeId,
+                currency,
+                lines,
+                total,
+                shippingAddress,
+                command.placedAt() != null ? command.placedAt() : command.at()));
+    }
+
+    @CommandHandler
+    void handle(CancelOrder command, MetaData metaData) {
+        if (requests.alreadyHandled(metaData)) {
+            return;
+        }
+        require(status == DRAFT || status == PLACED, "only a draft or a placed order can be cancelled");
+        apply(new OrderCancelled(orderId, customerId, command.reason(), command.at()));
+    }
+
+    @CommandHandler
+    void handle(RefundOrder command, MetaData metaData) {
+        if (requests.alreadyHandled(metaData)) {
+            return;
+        }
+        BigDecimal amount = Money.exact(command.amount(), currency, "amount");
+        BigDecimal earlier = refunds.get(command.refundId());
+        if (earlier != null) {
+            if (earlier.compareTo(amount) != 0) {
+                throw CommandRejected.conflict(
+                        "refundId", "refund '" + command.refundId() + "' was already recorded with another amount");
+            }
+            return;
+        }
+        require(status != DRAFT, "a draft was never paid, so nothing can be refunded");
+        if (amount.signum() <= 0) {
+            throw CommandRejected.invalid("amount", "must be greater than zero");
+        }
+        BigDecimal remaining = total.subtract(refunded);
+        if (amount.compareTo(remaining) > 0) {
+            throw CommandRejected.ruleBroken(
+                    "amount",
+                    "refund of " + amount + " " + currency + " exceeds the " + remaining + " not yet refunded");
+        }
+        apply(new OrderRefunded(
+                orderId, customerId, command.refundId(), amount, currency, command.reason(), command.at()));
+    }
+
+    @CommandHandler
+    void handle(ReturnOrder command, MetaData metaData) {
+        if (requests.alreadyHandled(metaData)) {
+            return;
+        }
+        require(status == DELIVERED, "only a delivered order can be returned");
+        apply(new OrderReturned(orderId, customerId, command.reason(), command.at()));
+    }
+
+    @CommandHandler
+    void handle(RecordShipmentUpdate command, MetaData metaData) {
+        if (requests.alreadyHandled(metaData)) {
+            return;
+        }
+        if (command.status() == ShipmentStatus.IN_TRANSIT) {
+            require(status == PLACED || status == IN_TRANSIT, "only a placed order can go in transit");
+        } else {
+            require(status == IN_TRANSIT, "only an order in transit can be delivered");
+        }
+        apply(new ShipmentUpdated(
+                orderId,
+                customerId,
+                command.status(),
+                command.carrier(),
+                command.trackingNumber(),
+                command.location(),
+                command.note(),
+                command.at()));
+    }
+
+    @CommandHandler
+    void handle(ChangeShippingAddress command, MetaData metaData) {
+        if (requests.alreadyHandled(metaData)) {
+            return;
+        }
+        require(status == DRAFT || status == PLACED, "the address can only change before the order ships");
+        if (!command.shippingAddress().equals(shippingAddress)) {
+            apply(new OrderShippingAddressChanged(orderId, customerId, command.shippingAddress(), command.at()));
+        }
+    }
+
+    private void require(boolean allowed, String rule) {
+        if (!allowed) {
+            throw CommandRejected.ruleBroken("status", rule + "; order '" + orderId + "' is " + status);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrderDrafted event) {
+        created(event.orderId(), event.customerId(), event.storeId(), event.currency(), event.lines(), event.total());
+        shippingAddress = event.shippingAddress();
+        status = DRAFT;
+        creation = new OrderCreation(customerId, storeId, currency, lines, shippingAddress, true, null);
+    }
+
+    @EventSourcingHandler
+    void on(OrderPlaced event) {
+        created(event.orderId(), event.customerId(), event.storeId(), event.currency(), event.lines(), event.total());
+        shippingAddress = event.shippingAddress();
+        if (creation == null) {
+            creation =
+                    new OrderCreation(customerId, storeId, currency, lines, shippingAddress, false, event.placedAt());
+        }
+        status = PLACED;
+    }
+
+    private void created(
+            String orderId,
+            String customerId,
+            String storeId,
+            String currency,
+            List<OrderLine> lines,
+            BigDecimal total) {
+        this.streamId = AggregateStreams.order(orderId);
+        this.orderId = orderId;
+        this.customerId = customerId;
+        this.storeId = storeId;
+        this.currency = currency;
+        this.lines = lines;
+        this.total = total;
+        if (refunded == null) {
+            refunded = BigDecimal.ZERO;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrderShippingAddressChanged event) {
+        shippingAddress = event.shippingAddress();
+    }
+
+    @EventSourcingHandler
+    void on(ShipmentUpdated event) {
+        status = event.status() == ShipmentStatus.DELIVERED ? DELIVERED : IN_TRANSIT;
+    }
+
+    @EventSourcingHandler
+    void on(OrderCancelled event) {
+        status = CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderRefunded event) {
+        refunded = refunded.add(event.amount());
+        refunds.put(event.refundId(), event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(OrderReturned event) {
+        status = RETURNED;
+    }
+}

@@ -1,0 +1,51 @@
+package com.customer360.command.publishing;
+
+import com.customer360.events.cloudevents.CloudEventCodec;
+import java.time.Duration;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class RelayConfiguration {
+
+    @Bean
+    EventRelay eventRelay(
+            KafkaTemplate<String, byte[]> kafka,
+            @Value("${customer360.topics.events}") String topic,
+            @Value("${customer360.relay.source}") String source,
+            @Value("${customer360.relay.ack-timeout:30s}") Duration ackTimeout) {
+        return new EventRelay(kafka, new CloudEventCodec(), topic, source, ackTimeout);
+    }
+
+    /** Events are kept forever: analysts rebuild views by reading the topic from the start. */
+    @Bean
+    NewTopic customerOrderEventsTopic(
+            @Value("${customer360.topics.events}") String topic,
+            @Value("${customer360.topics.partitions}") int partitions,
+            @Value("${customer360.topics.replicas}") short replicas) {
+        return TopicBuilder.name(topic)
+                .partitions(partitions)
+                .replicas(replicas)
+                .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                .build();
+    }
+
+    /**
+     * Axon's default for a failing event handler is to log and move on, which for a relay means an event that never
+     * reaches Kafka. Propagating the failure makes the tracking processor retry the batch with back-off instead.
+     */
+    @Bean
+    ConfigurerModule relayFailuresAreRetried() {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerListenerInvocationErrorHandler(
+                        EventRelay.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+    }
+}

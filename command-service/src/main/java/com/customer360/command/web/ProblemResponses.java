@@ -1,0 +1,154 @@
+package com.customer360.command.web;
+
+import com.customer360.command.CommandRejected;
+import com.customer360.command.input.InvalidInput;
+import com.customer360.command.input.InvalidInput.Violation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every refusal becomes a problem response that names the field and the reason; nothing a caller sends can produce a
+ * stack trace or a 500.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalid(InvalidInput e) {
+        return Problems.invalid(e.violations());
+    }
+
+    @ExceptionHandler(CommandRejected.class)
+    ProblemDetail rejected(CommandRejected e) {
+        ProblemDetail problem =
+                switch (e.kind()) {
+                    case INVALID ->
+                        Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", e.getMessage());
+                    case NOT_FOUND -> Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+                    case CONFLICT -> Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
+                    case RULE_BROKEN ->
+                        Problems.of(
+                                HttpStatus.UNPROCESSABLE_ENTITY, "rule-broken", "Business rule broken", e.getMessage());
+                    case UNKNOWN_CUSTOMER ->
+                        Problems.of(
+                                HttpStatus.UNPROCESSABLE_ENTITY,
+                                "unknown-customer",
+                                "Unknown customer",
+                                e.getMessage());
+                };
+        return e.field() == null
+                ? problem
+                : Problems.withErrors(problem, List.of(new Violation(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(JsonProcessingException.class)
+    ProblemDetail unreadable(JsonProcessingException e) {
+        return Problems.invalid(List.of(violationOf(e)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof RequestSizeLimit.TooLarge tooLarge) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                    .body(ProblemWriter.tooLarge(tooLarge.maxBytes()));
+        }
+        Violation violation = cause instanceof JsonProcessingException json
+                ? violationOf(json)
+                : new Violation("body", "must be a JSON document");
+        return ResponseEntity.badRequest().body(Problems.invalid(List.of(violation)));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected failure while handling a request", e);
+        return Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "server-error",
+                "Internal error",
+                "the request could not be completed; it is safe to retry with the same Idempotency-Key");
+    }
+
+    private static Violation violationOf(JsonProcessingException e) {
+        if (e instanceof JsonParseException) {
+            return new Violation("body", "is not valid JSON");
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            if (e instanceof UnrecognizedPropertyException) {
+                return new Violation(field, "is not a known field");
+            }
+            if (e instanceof InvalidFormatException format) {
+                return new Violation(field, "must be " + describe(format.getTargetType()));
+            }
+            if (e instanceof MismatchedInputException mismatch) {
+                return new Violation(field, "must be " + describe(mismatch.getTargetType()));
+            }
+            return new Violation(field, "has an invalid value");
+        }
+        return new Violation("body", "must be a JSON object of the documented shape");
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            } else if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "of the documented type";
+        }
+        if (type == java.math.BigDecimal.class) {
+            return "a decimal number such as \"12.50\"";
+        }
+        if (type == java.time.Instant.class) {
+            return "an RFC 3339 timestamp such as \"2026-11-24T10:15:30Z\"";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "a JSON object";
+    }
+}
