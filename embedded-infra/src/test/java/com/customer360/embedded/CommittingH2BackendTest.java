@@ -1,0 +1,148 @@
+package com.customer360.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class CommittingH2BackendTest {
+
+    @TempDir
+    Path tempDir;
+
+    private CommittingH2Backend backend;
+    private MongoServer server;
+    private String connectionString;
+
+    @BeforeEach
+    void start() {
+        backend = new CommittingH2Backend(file());
+        server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        connectionString = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        server.shutdownNow();
+    }
+
+    @Test
+    void shouldCommitBeforeAcknowledgingAWrite() {
+        try (MongoClient client = MongoClients.create(connectionString)) {
+            orders(client).insertOne(new Document("_id", "o-1"));
+            assertThat(backend.getMvStore().hasUnsavedChanges()).isFalse();
+
+            orders(client).updateOne(Filters.eq("_id", "o-1"), Updates.set("status", "PLACED"));
+            assertThat(backend.getMvStore().hasUnsavedChanges()).isFalse();
+
+            orders(client).findOneAndUpdate(Filters.eq("_id", "o-1"), Updates.set("status", "IN_TRANSIT"));
+            assertThat(backend.getMvStore().hasUnsavedChanges()).isFalse();
+
+            orders(client).deleteOne(Filters.eq("_id", "o-1"));
+            assertThat(backend.getMvStore().hasUnsavedChanges()).isFalse();
+        }
+    }
+
+    @Test
+    void shouldCommitTheDocumentsABulkInsertWroteBeforeItFailed() {
+        try (MongoClient client = MongoClients.create(connectionString)) {
+            MongoCollection<Document> orders = orders(client);
+            orders.createIndex(Indexes.ascending("number"), new IndexOptions().unique(true));
+            List<Document> batch = List.of(
+                    new Document("_id", "o-1").append("number", 1),
+                    new Document("_id", "o-2").append("number", 2),
+                    new Document("_id", "o-3").append("number", 1),
+                    new Document("_id", "o-4").append("number", 4));
+
+            assertThatThrownBy(() -> orders.insertMany(batch))
+                    .isInstanceOfSatisfying(
+                            MongoBulkWriteException.class,
+                            e -> assertThat(e.getWriteErrors().get(0).getCode()).isEqualTo(11000));
+
+            assertThat(backend.getMvStore().hasUnsavedChanges()).isFalse();
+            assertThat(orders.countDocuments()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void shouldCommitTheOutputOfAnAggregation() {
+        try (MongoClient client = MongoClients.create(connectionString)) {
+            orders(client).insertOne(new Document("_id", "o-1").append("customerId", "c-1"));
+
+            orders(client)
+                    .aggregate(List.of(new Document("$out", "orders_copy")))
+                    .toCollection();
+
+            assertThat(backend.getMvStore().hasUnsavedChanges()).isFalse();
+            assertThat(client.getDatabase("shop").getCollection("orders_copy").countDocuments())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldKeepEveryWriteOfConcurrentConnectionsWithoutACommitOnClose() throws Exception {
+        int writers = 4;
+        int documentsPerWriter = 250;
+        ExecutorService executor = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> results = new ArrayList<>();
+            for (int writer = 0; writer < writers; writer++) {
+                int id = writer;
+                results.add(executor.submit(() -> {
+                    try (MongoClient client = MongoClients.create(connectionString)) {
+                        IntStream.range(0, documentsPerWriter).forEach(i -> orders(client)
+                                .insertOne(new Document("_id", id + "-" + i).append("writer", id)));
+                    }
+                }));
+            }
+            for (Future<?> result : results) {
+                result.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(backend.getMvStore().hasUnsavedChanges()).isFalse();
+        backend.getMvStore().closeImmediately();
+        server.shutdownNow();
+
+        backend = new CommittingH2Backend(file());
+        server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            assertThat(orders(client).countDocuments()).isEqualTo((long) writers * documentsPerWriter);
+        }
+    }
+
+    private Path file() {
+        return tempDir.resolve(EmbeddedMongoServer.FILE_NAME);
+    }
+
+    private static MongoCollection<Document> orders(MongoClient client) {
+        return client.getDatabase("shop").getCollection("orders");
+    }
+}

@@ -1,0 +1,75 @@
+package com.customer360.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Proves that the document store keeps every acknowledged write when its process is killed with SIGKILL. */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class MongoCrashIntegrationTest {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoCrashIntegrationTest.class);
+    private static final int WRITES = 200;
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void shouldKeepEveryAcknowledgedInsertWhenTheProcessIsKilled() throws Exception {
+        Path store = tempDir.resolve("store");
+
+        writeThenKill(store, "committing");
+
+        assertThat(storedIds(store)).containsExactlyInAnyOrderElementsOf(allIds());
+    }
+
+    @Test
+    void showsThatThePlainH2BackendCanLoseAcknowledgedInserts() throws Exception {
+        Path store = tempDir.resolve("store");
+
+        writeThenKill(store, "plain");
+
+        List<Integer> lost = new ArrayList<>(allIds());
+        lost.removeAll(storedIds(store));
+        log.info("Plain H2Backend, killed right after acknowledging {} inserts: {} of them lost", WRITES, lost.size());
+    }
+
+    private void writeThenKill(Path store, String backend) throws Exception {
+        Files.createDirectories(store);
+        try (ChildJvm child = ChildJvm.start(
+                tempDir.resolve("child.log"), MongoWriterMain.class, store.toString(), "" + WRITES, backend)) {
+            assertThat(child.awaitLine("ACKED", WAIT)).isEqualTo("ACKED " + WRITES);
+            child.kill();
+        }
+    }
+
+    private static List<Integer> storedIds(Path store) {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.persistent(store, 0);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> orders = client.getDatabase("shop").getCollection("orders");
+            List<Integer> ids = new ArrayList<>();
+            orders.find().forEach(document -> ids.add(document.getInteger("_id")));
+            return ids;
+        }
+    }
+
+    private static List<Integer> allIds() {
+        return IntStream.range(0, WRITES).boxed().toList();
+    }
+}
