@@ -68,14 +68,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof RequestSizeLimit.TooLarge tooLarge) {
+        RequestSizeLimit.TooLarge tooLarge = causeOf(e, RequestSizeLimit.TooLarge.class);
+        if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
                     .body(ProblemWriter.tooLarge(tooLarge.maxBytes()));
         }
-        Violation violation = cause instanceof JsonProcessingException json
-                ? violationOf(json)
-                : new Violation("body", "must be a JSON document");
+        JsonProcessingException json = causeOf(e, JsonProcessingException.class);
+        Violation violation = json != null ? violationOf(json) : new Violation("body", "must be a JSON document");
         return ResponseEntity.badRequest().body(Problems.invalid(List.of(violation)));
     }
 
@@ -87,6 +86,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 "server-error",
                 "Internal error",
                 "the request could not be completed; it is safe to retry with the same Idempotency-Key");
+    }
+
+    /** The outermost cause of the given type: it knows the JSON path, a deeper one only the parse failure. */
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     private static Violation violationOf(JsonProcessingException e) {
