@@ -1,0 +1,29 @@
+package com.customer360.query.customer;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads customer detail documents by key, the only way the details page reads them. */
+@Component
+final class CustomerDetailsLookup {
+
+    private final MongoCollection<Document> collection;
+    private final CustomerDetailsDocuments documents;
+
+    CustomerDetailsLookup(MongoTemplate mongo, CustomerDetailsDocuments documents) {
+        this.collection = mongo.getCollection(CustomerDetailsDocuments.COLLECTION);
+        this.documents = documents;
+    }
+
+    /** The customer, once registered; order events may create a document earlier, which the API does not show. */
+    Optional<CustomerDetails> registeredCustomer(String customerId) {
+        return Optional.ofNullable(collection.find(eq("_id", customerId)).first())
+                .map(documents::fromBson)
+                .filter(CustomerDetails::isRegistered);
+    }
+}

@@ -1,0 +1,26 @@
+package com.customer360.query.order;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads order detail documents by key. */
+@Component
+final class OrderDetailsLookup {
+
+    private final MongoCollection<Document> collection;
+    private final OrderDetailsDocuments documents;
+
+    OrderDetailsLookup(MongoTemplate mongo, OrderDetailsDocuments documents) {
+        this.collection = mongo.getCollection(OrderDetailsDocuments.COLLECTION);
+        this.documents = documents;
+    }
+
+    Optional<OrderDetails> order(String orderId) {
+        return Optional.ofNullable(collection.find(eq("_id", orderId)).first()).map(documents::fromBson);
+    }
+}
