@@ -13,11 +13,20 @@ public class CommandServiceApplication {
 
     public static SpringApplicationBuilder application() {
         return new SpringApplicationBuilder(CommandServiceApplication.class)
+                .main(CommandServiceApplication.class)
                 .properties("spring.config.name=" + CONFIG_NAME);
     }
 
     public static void main(String[] args) {
+        quietAxonBanner();
         application().run(args);
+    }
+
+    /** Axon prints an advertisement for its hosted console on every start unless this JVM-wide flag is set. */
+    public static void quietAxonBanner() {
+        if (System.getProperty("disable-axoniq-console-message") == null) {
+            System.setProperty("disable-axoniq-console-message", "true");
+        }
     }
 
     @Bean

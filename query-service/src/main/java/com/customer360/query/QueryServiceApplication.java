@@ -18,6 +18,7 @@ public class QueryServiceApplication {
     /** The service with its default properties, for {@link #main} and for anything that embeds it. */
     public static SpringApplicationBuilder application() {
         return new SpringApplicationBuilder(QueryServiceApplication.class)
+                .main(QueryServiceApplication.class)
                 .properties("spring.config.name=" + CONFIG_NAME);
     }
 

@@ -1,11 +1,11 @@
 package com.customer360.command.customer;
 
 import com.customer360.command.eventstore.AggregateStreams;
+import com.customer360.command.eventstore.EventStreams;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +17,7 @@ class EventStoreKnownCustomers implements KnownCustomers {
 
     private static final int REMEMBERED = 100_000;
 
-    private final EventStore eventStore;
+    private final EventStreams streams;
     private final Set<String> known = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -25,8 +25,8 @@ class EventStoreKnownCustomers implements KnownCustomers {
         }
     }));
 
-    EventStoreKnownCustomers(EventStore eventStore) {
-        this.eventStore = eventStore;
+    EventStoreKnownCustomers(EventStreams streams) {
+        this.streams = streams;
     }
 
     @Override
@@ -34,9 +34,7 @@ class EventStoreKnownCustomers implements KnownCustomers {
         if (known.contains(customerId)) {
             return true;
         }
-        boolean exists = eventStore
-                .lastSequenceNumberFor(AggregateStreams.customer(customerId))
-                .isPresent();
+        boolean exists = streams.exists(AggregateStreams.customer(customerId));
         if (exists) {
             known.add(customerId);
         }

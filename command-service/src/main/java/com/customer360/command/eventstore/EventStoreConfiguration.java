@@ -4,7 +4,6 @@ import com.customer360.command.idempotency.RequestMetaData;
 import com.mongodb.client.MongoClient;
 import java.time.Duration;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -12,7 +11,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -50,14 +48,15 @@ class EventStoreConfiguration {
             MongoTemplate template,
             @Qualifier("eventSerializer") Serializer eventSerializer,
             Serializer snapshotSerializer,
-            @Value("${customer360.event-store.tracking-look-back:10s}") Duration lookBack) {
+            @Value("${customer360.event-store.tracking-look-back:3s}") Duration lookBack,
+            @Value("${customer360.event-store.tracking-poll-interval:100ms}") Duration pollInterval) {
         // Tracking readers find new events by timestamp; the look-back window catches an event whose insert
         // completed a little after a later-stamped one. It must exceed the longest write stall we expect.
         return MongoEventStorageEngine.builder()
                 .mongoTemplate(template)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
-                .storageStrategy(new DocumentPerEventStorageStrategy(null, lookBack))
+                .storageStrategy(new PointLookupStorageStrategy(lookBack, pollInterval))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .build();
     }
@@ -78,8 +77,8 @@ class EventStoreConfiguration {
 
     /** Loading an aggregate from mongo-java-server scans the whole event collection, so keep loaded ones around. */
     @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    Cache aggregateCache(@Value("${customer360.event-store.aggregate-cache-size:20000}") int capacity) {
+        return new BoundedAggregateCache(capacity);
     }
 
     /** Copies the caller's request id onto every event a command produces, so aggregates can recognise retries. */

@@ -2,7 +2,7 @@ package com.customer360.command.publishing;
 
 import com.customer360.events.cloudevents.CloudEventCodec;
 import java.time.Duration;
-import org.apache.kafka.clients.admin.NewTopic;
+import java.util.List;
 import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 @Configuration(proxyBeanMethods = false)
@@ -26,15 +27,18 @@ class RelayConfiguration {
 
     /** Events are kept forever: analysts rebuild views by reading the topic from the start. */
     @Bean
-    NewTopic customerOrderEventsTopic(
+    TopicsIfMissing eventTopics(
+            KafkaAdmin admin,
             @Value("${customer360.topics.events}") String topic,
             @Value("${customer360.topics.partitions}") int partitions,
             @Value("${customer360.topics.replicas}") short replicas) {
-        return TopicBuilder.name(topic)
-                .partitions(partitions)
-                .replicas(replicas)
-                .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-                .build();
+        return new TopicsIfMissing(
+                admin,
+                List.of(TopicBuilder.name(topic)
+                        .partitions(partitions)
+                        .replicas(replicas)
+                        .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                        .build()));
     }
 
     /**
