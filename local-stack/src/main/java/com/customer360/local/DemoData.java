@@ -91,12 +91,12 @@ final class DemoData {
     };
 
     private final Random random;
-    private final Instant now;
+    private final Instant dayStart;
     private String[] names;
 
     private DemoData(long seed, Instant now) {
         this.random = new Random(seed);
-        this.now = now;
+        this.dayStart = now.truncatedTo(ChronoUnit.DAYS);
     }
 
     /** The plan for the given day: times are measured back from the start of that day. */
@@ -119,12 +119,11 @@ final class DemoData {
             customers.add(registration(c, europe[c]));
         }
         List<List<Call>> orders = new ArrayList<>();
-        Instant dayStart = now.truncatedTo(ChronoUnit.DAYS);
         for (int o = 1; o <= orderCount; o++) {
             // A few customers place many orders, most place a handful.
             int c = 1 + (int) Math.floor(Math.pow(random.nextDouble(), 1.4) * customerCount);
             boolean fromEurope = traveller[c] && random.nextBoolean() ? !europe[c] : europe[c];
-            orders.add(order(String.format("demo-o-%05d", o), c, fromEurope, dayStart));
+            orders.add(order(String.format("demo-o-%05d", o), c, fromEurope));
         }
         return new Plan(customers, orders);
     }
@@ -158,7 +157,7 @@ final class DemoData {
         return address;
     }
 
-    private List<Call> order(String orderId, int c, boolean europe, Instant dayStart) {
+    private List<Call> order(String orderId, int c, boolean europe) {
         List<Store> stores = STORES.stream().filter(s -> s.europe() == europe).toList();
         Store store = stores.get(random.nextInt(stores.size()));
         Instant placedAt =
@@ -206,12 +205,12 @@ final class DemoData {
             return calls;
         }
         Instant shipped = placedAt.plus(Duration.ofHours(20 + random.nextInt(30)));
-        if (fate < 22 || shipped.isAfter(now)) {
+        if (fate < 22 || shipped.isAfter(dayStart)) {
             return calls; // placed, not shipped yet
         }
         calls.add(shipment(orderId, "IN_TRANSIT", shipped, "Left the warehouse", "1"));
         Instant delivered = shipped.plus(Duration.ofHours(30 + random.nextInt(70)));
-        if (fate < 30 || delivered.isAfter(now)) {
+        if (fate < 30 || delivered.isAfter(dayStart)) {
             return calls; // in transit; the older ones are stuck
         }
         calls.add(shipment(orderId, "DELIVERED", delivered, "Handed to the customer", "2"));

@@ -30,6 +30,8 @@ public final class LocalStack implements AutoCloseable {
     private final List<AutoCloseable> running = new ArrayList<>();
     private EmbeddedKafkaBroker kafka;
     private EmbeddedMongoServer mongo;
+    private int queryPort;
+    private int commandPort;
 
     LocalStack(LocalSettings settings) {
         this.settings = settings;
@@ -56,9 +58,11 @@ public final class LocalStack implements AutoCloseable {
         ConfigurableApplicationContext query =
                 Services.startQueryService(serviceSettings("query"), settings.passThrough());
         running.add(query::close);
+        queryPort = Services.port(query);
         ConfigurableApplicationContext command =
                 Services.startCommandService(serviceSettings("command"), settings.passThrough());
         running.add(command::close);
+        commandPort = Services.port(command);
     }
 
     private Map<String, String> serviceSettings(String service) {
@@ -79,11 +83,15 @@ public final class LocalStack implements AutoCloseable {
     }
 
     URI commandApi() {
-        return URI.create("http://127.0.0.1:" + settings.commandPort());
+        return URI.create("http://127.0.0.1:" + commandPort);
     }
 
     URI queryApi() {
-        return URI.create("http://127.0.0.1:" + settings.queryPort());
+        return URI.create("http://127.0.0.1:" + queryPort);
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
     }
 
     private void printUrls(Duration startedIn) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -26,6 +27,10 @@ final class Services {
         List<String> args = new ArrayList<>(List.of(args(settings, extraArgs)));
         args.add("--spring.autoconfigure.exclude=" + axonAutoConfigurations());
         return QueryServiceApplication.application().run(args.toArray(String[]::new));
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     private static String[] args(Map<String, String> settings, List<String> extraArgs) {

@@ -1,0 +1,32 @@
+package com.customer360.local;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The scenario on the embedded default: in-JVM Kafka broker and mongo-java-server, both services. */
+class EmbeddedStackIntegrationTest extends CustomerFiguresScenario {
+
+    @TempDir
+    static Path data;
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = new LocalStack(new LocalSettings(data, 0, 0, 0, 0, false, 0, 0, List.of()));
+        stack.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    @Override
+    Api api() {
+        return new Api(stack.commandApi(), stack.queryApi());
+    }
+}
