@@ -17,14 +17,14 @@ import org.springframework.kafka.core.KafkaAdmin;
  * {@code KafkaAdmin} adds partitions to an existing topic that has fewer than declared, which moves customers to other
  * partitions and breaks the order of their events.
  */
-class TopicsIfMissing implements SmartInitializingSingleton {
+public class TopicsIfMissing implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(TopicsIfMissing.class);
 
     private final KafkaAdmin kafkaAdmin;
     private final List<NewTopic> topics;
 
-    TopicsIfMissing(KafkaAdmin kafkaAdmin, List<NewTopic> topics) {
+    public TopicsIfMissing(KafkaAdmin kafkaAdmin, List<NewTopic> topics) {
         this.kafkaAdmin = kafkaAdmin;
         this.topics = topics;
     }

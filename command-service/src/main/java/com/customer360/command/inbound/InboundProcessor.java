@@ -1,0 +1,99 @@
+package com.customer360.command.inbound;
+
+import com.customer360.command.CommandRejected;
+import com.customer360.command.input.InvalidInput;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.mongodb.MongoException;
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.KafkaException;
+import org.axonframework.common.AxonTransientException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * Decides what becomes of one message: carried out, waiting for a fact that has not arrived yet, or dead-lettered
+ * with its reason. Failures of the infrastructure are thrown, never turned into dead letters: the message is valid
+ * and must be tried again once MongoDB or Kafka answer.
+ */
+final class InboundProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundProcessor.class);
+
+    private final UpstreamMessageReader reader;
+    private final UpstreamCommands commands;
+
+    InboundProcessor(UpstreamMessageReader reader, UpstreamCommands commands) {
+        this.reader = reader;
+        this.commands = commands;
+    }
+
+    Outcome process(InboundRecord record) {
+        UpstreamMessage message;
+        try {
+            message = reader.read(record);
+        } catch (UnacceptableMessage e) {
+            return Outcome.deadLettered(e.reason(), e.getMessage());
+        }
+        try {
+            commands.carryOut(message);
+            return Outcome.CARRIED_OUT;
+        } catch (CommandRejected e) {
+            return rejected(e);
+        } catch (InvalidInput e) {
+            return Outcome.deadLettered(InboundReason.INVALID_INPUT, e.getMessage());
+        } catch (JsonProcessingException e) {
+            return Outcome.deadLettered(
+                    InboundReason.INVALID_INPUT, "the data does not fit the request: " + e.getOriginalMessage());
+        } catch (RuntimeException e) {
+            if (isInfrastructure(e)) {
+                throw e;
+            }
+            log.error("Message {} of type {} could not be processed", record.coordinates(), message.type(), e);
+            return Outcome.deadLettered(
+                    InboundReason.PROCESSING_FAILED,
+                    "processing failed unexpectedly (" + e.getClass().getName() + ")");
+        }
+    }
+
+    /**
+     * A message that names a customer or order we do not know yet, or asks for a status change that may become
+     * possible once an earlier fact arrives, waits; every other rejection is final.
+     */
+    private static Outcome rejected(CommandRejected e) {
+        return switch (e.kind()) {
+            case UNKNOWN_CUSTOMER -> Outcome.waiting(InboundReason.UNKNOWN_CUSTOMER, e.getMessage());
+            case NOT_FOUND ->
+                Outcome.waiting(
+                        "orderId".equals(e.field()) ? InboundReason.UNKNOWN_ORDER : InboundReason.UNKNOWN_CUSTOMER,
+                        e.getMessage());
+            case RULE_BROKEN ->
+                "status".equals(e.field())
+                        ? Outcome.waiting(InboundReason.RULE_BROKEN, e.getMessage())
+                        : Outcome.deadLettered(InboundReason.RULE_BROKEN, e.getMessage());
+            // Without a field, a conflict is a lost race on the same record: worth another try.
+            case CONFLICT ->
+                e.field() == null
+                        ? Outcome.waiting(InboundReason.CONFLICT, e.getMessage())
+                        : Outcome.deadLettered(InboundReason.CONFLICT, e.getMessage());
+            case INVALID -> Outcome.deadLettered(InboundReason.INVALID_INPUT, e.getMessage());
+        };
+    }
+
+    static boolean isInfrastructure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MongoException
+                    || cause instanceof DataAccessException
+                    || cause instanceof KafkaException
+                    || cause instanceof EventStoreException
+                    || cause instanceof AxonTransientException
+                    || cause instanceof IOException
+                    || cause instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

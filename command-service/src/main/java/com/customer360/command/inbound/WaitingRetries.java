@@ -1,0 +1,81 @@
+package com.customer360.command.inbound;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Tries waiting messages again every retry interval, and soon after any message was carried out (it may be the
+ * customer or order they were waiting for). One thread, so retries never overlap within an instance; across
+ * instances a message may be tried twice at once, which its request id makes harmless.
+ */
+final class WaitingRetries implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WaitingRetries.class);
+
+    private final InboundIntake intake;
+    private final Duration interval;
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private ScheduledExecutorService executor;
+
+    WaitingRetries(InboundIntake intake, Duration interval) {
+        this.intake = intake;
+        this.interval = interval;
+    }
+
+    /** Asks for a retry as soon as possible; several requests before it runs make one retry. */
+    void soon() {
+        ScheduledExecutorService current = executor;
+        if (current != null && queued.compareAndSet(false, true)) {
+            current.execute(this::retry);
+        }
+    }
+
+    private void retry() {
+        queued.set(false);
+        try {
+            int carriedOut = intake.retryWaiting();
+            if (carriedOut > 0) {
+                log.info(
+                        "{} waiting upstream messages carried out, {} still waiting",
+                        carriedOut,
+                        intake.waitingCount());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Retrying waiting upstream messages failed, trying again in {}: {}", interval, e.toString());
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "inbound-retries");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::retry, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+}
