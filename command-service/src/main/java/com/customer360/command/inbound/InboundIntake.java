@@ -22,6 +22,7 @@ final class InboundIntake {
     private final Clock clock;
     private final Duration maxWait;
     private final AtomicLong waitingCount = new AtomicLong();
+    private volatile boolean stopping;
 
     InboundIntake(
             InboundProcessor processor,
@@ -61,6 +62,9 @@ final class InboundIntake {
         for (int pass = 0; pass < PASSES; pass++) {
             int progress = 0;
             for (WaitingMessage message : waiting.inArrivalOrder()) {
+                if (stopping) {
+                    return carriedOut + progress;
+                }
                 progress += retry(message) ? 1 : 0;
             }
             carriedOut += progress;
@@ -70,6 +74,11 @@ final class InboundIntake {
         }
         waitingCount.set(waiting.count());
         return carriedOut;
+    }
+
+    /** The service is shutting down: a retry under way stops after the message in hand. */
+    void stopRetrying() {
+        stopping = true;
     }
 
     long waitingCount() {

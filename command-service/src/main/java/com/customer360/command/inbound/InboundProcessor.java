@@ -51,8 +51,10 @@ final class InboundProcessor {
             if (isInfrastructure(e)) {
                 throw e;
             }
+            // Unexpected, so perhaps passing: the message waits and is tried again; only if it keeps failing until
+            // its time is up is it dead-lettered.
             log.error("Message {} of type {} could not be processed", record.coordinates(), message.type(), e);
-            return Outcome.deadLettered(
+            return Outcome.waiting(
                     InboundReason.PROCESSING_FAILED,
                     "processing failed unexpectedly (" + e.getClass().getName() + ")");
         }
@@ -82,9 +84,11 @@ final class InboundProcessor {
         };
     }
 
+    /** MongoDB or Kafka unreachable, or this instance shutting down: nothing the message can be blamed for. */
     static boolean isInfrastructure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MongoException
+            if (cause instanceof InterruptedException
+                    || cause instanceof MongoException
                     || cause instanceof DataAccessException
                     || cause instanceof KafkaException
                     || cause instanceof EventStoreException

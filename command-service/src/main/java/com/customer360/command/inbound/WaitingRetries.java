@@ -61,17 +61,28 @@ final class WaitingRetries implements SmartLifecycle {
         executor.scheduleWithFixedDelay(this::retry, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Lets a retry under way finish (it stops between messages) before the rest of the service shuts down. */
     @Override
     public synchronized void stop() {
         if (executor != null) {
-            executor.shutdownNow();
+            intake.stopRetrying();
+            executor.shutdown();
             try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
+                if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                    executor.shutdownNow();
+                }
             } catch (InterruptedException e) {
+                executor.shutdownNow();
                 Thread.currentThread().interrupt();
             }
             executor = null;
         }
+    }
+
+    /** Stops before the Kafka listener and Axon, so no retry is cut off half-way by the shutdown. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 50;
     }
 
     @Override

@@ -1,0 +1,355 @@
+package com.customer360.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.customer360.embedded.EmbeddedKafkaBroker;
+import com.customer360.embedded.EmbeddedMongoServer;
+import com.customer360.events.cloudevents.DeadLetterHeaders;
+import com.customer360.local.UpstreamHistory.Expected;
+import com.customer360.local.UpstreamHistory.Figures;
+import com.customer360.local.UpstreamHistory.Message;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The fault suite. Thousands of upstream messages — customers' histories interleaved at random, orders before their
+ * customers, a tenth of them sent twice, a few hundred broken ones mixed in — are consumed while the services are
+ * stopped and started again at random points. At the end every customer's page must show the figures computed
+ * independently from the valid messages, every broken message must be in the dead-letter topic with its reason, and
+ * no valid one may be there.
+ */
+class UpstreamFaultSuiteIntegrationTest {
+
+    /** Fixed, so a failure can be replayed; {@code -Dcustomer360.faults.seed=...} tries other histories. */
+    private static final long SEED = Long.getLong("customer360.faults.seed", 20261124);
+
+    private static final int CUSTOMERS = 250;
+    private static final int FAULTY = 300;
+    private static final int CHUNKS = 10;
+
+    @TempDir
+    Path data;
+
+    private final Random random = new Random(SEED);
+    private final String run = "fs" + UUID.randomUUID().toString().substring(0, 6);
+    private EmbeddedKafkaBroker kafka;
+    private EmbeddedMongoServer mongo;
+    private ConfigurableApplicationContext command;
+    private ConfigurableApplicationContext query;
+    private int restarts;
+
+    @Test
+    void shouldEndWithExactFiguresWhateverTheOrderTheRepeatsTheGarbageAndTheRestarts() throws Exception {
+        UpstreamHistory history = UpstreamHistory.generate(SEED, CUSTOMERS, run);
+        List<FaultyMessages.Faulty> faulty = FaultyMessages.generate(SEED, FAULTY, history);
+        List<Message> stream = interleave(history);
+        int valid = stream.size();
+        int duplicates = addDuplicates(stream);
+        faulty.forEach(f -> stream.add(random.nextInt(stream.size() + 1), f.message()));
+
+        mongo = EmbeddedMongoServer.persistent(data.resolve("mongo"), 0);
+        kafka = EmbeddedKafkaBroker.persistent(data.resolve("kafka"), 0);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            startCommandService();
+            startQueryService();
+            int chunk = stream.size() / CHUNKS + 1;
+            for (int from = 0; from < stream.size(); from += chunk) {
+                for (Message message : stream.subList(from, Math.min(stream.size(), from + chunk))) {
+                    producer.send(new ProducerRecord<>("upstream-order-events", message.key(), message.value()));
+                }
+                producer.flush();
+                restartSomething();
+            }
+            ensureRunning();
+
+            List<String> mismatches = new ArrayList<>();
+            await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        mismatches.clear();
+                        mismatches.addAll(mismatches(history.expected));
+                        return mismatches.isEmpty();
+                    });
+            Map<String, String> deadLettered = deadLetters();
+            System.out.printf(
+                    "Fault suite: %d messages (%d valid, %d repeated, %d broken) from %d customers, %d restarts; "
+                            + "%d dead letters; %d mismatching customers%n",
+                    stream.size(),
+                    valid,
+                    duplicates,
+                    faulty.size(),
+                    CUSTOMERS,
+                    restarts,
+                    deadLettered.size(),
+                    mismatches.size());
+
+            assertThat(mismatches).isEmpty();
+            Map<String, String> expectedDeadLetters = new HashMap<>();
+            faulty.forEach(f -> expectedDeadLetters.put(text(f.message().value()), f.reasonCode()));
+            assertThat(differences(deadLettered, expectedDeadLetters)).isEmpty();
+        } finally {
+            stopQuietly();
+        }
+    }
+
+    /** Each customer's and each order's messages stay in order; everything else is shuffled. */
+    private List<Message> interleave(UpstreamHistory history) {
+        List<List<Message>> sequences = new ArrayList<>();
+        for (UpstreamHistory.CustomerMessages customer : history.customers) {
+            sequences.add(new ArrayList<>(customer.customer()));
+            customer.orders().forEach(order -> sequences.add(new ArrayList<>(order)));
+        }
+        List<Message> stream = new ArrayList<>();
+        while (!sequences.isEmpty()) {
+            int pick = random.nextInt(sequences.size());
+            List<Message> sequence = sequences.get(pick);
+            stream.add(sequence.remove(0));
+            if (sequence.isEmpty()) {
+                sequences.remove(pick);
+            }
+        }
+        return stream;
+    }
+
+    /** Sends a tenth of the messages again, later on, as an upstream system retrying would. */
+    private int addDuplicates(List<Message> stream) {
+        int count = stream.size() / 10;
+        for (int i = 0; i < count; i++) {
+            int original = random.nextInt(stream.size());
+            int later = original + 1 + random.nextInt(stream.size() - original);
+            stream.add(later, stream.get(original));
+        }
+        return count;
+    }
+
+    /** Between chunks: nothing, or the query service stopped now or once it has caught up partly, or the command side. */
+    private void restartSomething() throws Exception {
+        int dice = random.nextInt(10);
+        if (dice < 4) {
+            stopQueryService();
+            startQueryService();
+        } else if (dice < 6) {
+            // Let it consume part of what is there, then stop it in the middle of its work.
+            long committed = committedBy("query-service-views");
+            await().atMost(Duration.ofSeconds(30)).until(() -> committedBy("query-service-views") > committed);
+            stopQueryService();
+            startQueryService();
+        } else if (dice < 8) {
+            stopCommandService();
+            startCommandService();
+        }
+    }
+
+    private List<String> mismatches(List<Expected> expected) {
+        Api api = api();
+        List<String> mismatches = new ArrayList<>();
+        for (Expected customer : expected) {
+            JsonNode page = api.query("/api/customers/" + customer.customerId());
+            String problem = compare(customer, page);
+            if (problem != null) {
+                mismatches.add(customer.customerId() + ": " + problem);
+            }
+        }
+        return mismatches;
+    }
+
+    private static String compare(Expected expected, JsonNode page) {
+        if (page == null) {
+            return "not shown";
+        }
+        if (!expected.email().equals(page.path("email").asText())) {
+            return "email " + page.path("email").asText();
+        }
+        Map<String, Figures> shown = new LinkedHashMap<>();
+        for (JsonNode summary : page.get("summaries")) {
+            shown.put(
+                    summary.get("currency").asText(),
+                    new Figures(
+                            summary.get("orderCount").asInt(),
+                            new java.math.BigDecimal(
+                                    summary.get("lifetimeValue").asText()),
+                            new java.math.BigDecimal(
+                                    summary.get("averageOrderValue").asText()),
+                            new java.math.BigDecimal(
+                                    summary.get("refundedTotal").asText())));
+        }
+        if (!shown.equals(expected.byCurrency())) {
+            return "figures " + shown + " instead of " + expected.byCurrency();
+        }
+        String line1 = page.path("latestShippingAddress").path("line1").asText(null);
+        if (!java.util.Objects.equals(line1, expected.latestLine1())) {
+            return "latest address " + line1 + " instead of " + expected.latestLine1();
+        }
+        Instant last = page.path("lastOrderAt").isTextual()
+                ? Instant.parse(page.get("lastOrderAt").asText())
+                : null;
+        return java.util.Objects.equals(last, expected.lastOrderAt()) ? null : "last order at " + last;
+    }
+
+    /** Every dead letter's original value and reason code, repeats of the same record counted once. */
+    private Map<String, String> deadLetters() {
+        Map<String, String> deadLetters = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "fault-suite-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                        2 * 1024 * 1024),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("upstream-order-events.dlq"));
+            Set<String> seen = new HashSet<>();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ZERO).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    String value = text(record.value());
+                    seen.add(value);
+                    deadLetters.put(
+                            value,
+                            text(record.headers()
+                                    .lastHeader(DeadLetterHeaders.REASON_CODE)
+                                    .value()));
+                }
+                return seen.size() >= FAULTY;
+            });
+            consumer.poll(Duration.ofSeconds(1))
+                    .forEach(record -> deadLetters.put(
+                            text(record.value()),
+                            text(record.headers()
+                                    .lastHeader(DeadLetterHeaders.REASON_CODE)
+                                    .value())));
+        }
+        return deadLetters;
+    }
+
+    /** Dead letters that should not be there, are missing, or carry another reason — shortened for the report. */
+    private static List<String> differences(Map<String, String> actual, Map<String, String> expected) {
+        List<String> differences = new ArrayList<>();
+        actual.forEach((value, reason) -> {
+            if (!reason.equals(expected.get(value))) {
+                differences.add(reason + " instead of " + expected.get(value) + ": " + shortened(value));
+            }
+        });
+        expected.keySet().stream()
+                .filter(value -> !actual.containsKey(value))
+                .forEach(value -> differences.add("missing " + expected.get(value) + ": " + shortened(value)));
+        return differences;
+    }
+
+    private static String shortened(String value) {
+        return value.length() <= 200 ? value : value.substring(0, 200) + "...";
+    }
+
+    private long committedBy(String group) throws Exception {
+        try (var admin =
+                org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
+                    .filter(java.util.Objects::nonNull)
+                    .mapToLong(org.apache.kafka.clients.consumer.OffsetAndMetadata::offset)
+                    .sum();
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                        2 * 1024 * 1024),
+                new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
+    private Map<String, String> settings(String database) {
+        return Map.of(
+                "server.port", "0",
+                "server.address", "127.0.0.1",
+                "spring.main.banner-mode", "off",
+                "logging.level.root", "WARN",
+                "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                "spring.data.mongodb.uri", mongo.connectionString() + "/" + database,
+                "customer360.inbound.max-wait", "10m",
+                "customer360.inbound.retry-interval", "300ms");
+    }
+
+    private void startCommandService() {
+        command = Services.startCommandService(settings("fault-events"), List.of());
+    }
+
+    private void stopCommandService() {
+        command.close();
+        restarts++;
+    }
+
+    private void startQueryService() {
+        query = Services.startQueryService(settings("fault-views"), List.of());
+    }
+
+    private void stopQueryService() {
+        query.close();
+        restarts++;
+    }
+
+    private void ensureRunning() {
+        if (!command.isActive()) {
+            startCommandService();
+        }
+        if (!query.isActive()) {
+            startQueryService();
+        }
+    }
+
+    private Api api() {
+        return new Api(
+                java.net.URI.create("http://127.0.0.1:" + Services.port(command)),
+                java.net.URI.create("http://127.0.0.1:" + Services.port(query)));
+    }
+
+    private void stopQuietly() {
+        for (AutoCloseable resource : new AutoCloseable[] {query, command, kafka, mongo}) {
+            try {
+                if (resource != null) {
+                    resource.close();
+                }
+            } catch (Exception e) {
+                // the test's outcome is already decided
+            }
+        }
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
