@@ -16,9 +16,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts records that cannot be read on the dead-letter topic exactly as they came (key, value bytes, headers) plus
- * headers saying why and where from, and waits until the broker has them, so the batch's offsets are never committed
- * past a record that is neither projected nor dead-lettered.
+ * Puts dead letters (records that cannot be read, and records held behind them) on the dead-letter topic exactly as
+ * they came (key, value bytes, headers) plus headers saying why and where from, and waits until the broker has them,
+ * so the batch's offsets are never committed past a record that is neither projected nor dead-lettered. The topic is
+ * the alerting and audit channel; re-drives work from {@link StoredDeadLetters}. A redelivered batch publishes its
+ * dead letters again, so consumers of the topic should expect the same {@code dlq-original-*} coordinates twice.
  */
 @Component
 class DeadLetterPublisher {
@@ -59,10 +61,11 @@ class DeadLetterPublisher {
         for (DeadLetter deadLetter : deadLetters) {
             ConsumerRecord<String, byte[]> record = deadLetter.record();
             log.warn(
-                    "Dead-lettered {}-{}@{}: {}",
+                    "Dead-lettered {}-{}@{} (customer {}): {}",
                     record.topic(),
                     record.partition(),
                     record.offset(),
+                    record.key(),
                     deadLetter.reasonCode());
             meters.counter("customer360.intake.dead-lettered", "reason", deadLetter.reasonCode())
                     .increment();

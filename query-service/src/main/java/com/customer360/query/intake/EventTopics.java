@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
  * for the events topic, so one setting configures both).
  *
  * @param events the domain events, keyed by customer id
- * @param deadLetters where records that cannot be read go, untouched, with the reason in headers
+ * @param deadLetters where dead letters go (records that cannot be read, and the records held behind them), untouched,
+ *     with the reason in headers
  * @param partitions partitions of both topics when this service creates them (never changed afterwards); the ceiling
  *     for consumer instances
  * @param replicas replication factor when this service creates them; {@code null} for the broker's default

@@ -10,12 +10,15 @@ import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects a batch of readable events into every read model: one query and one bulk write per collection. Events a
- * read model cannot apply are logged by id and counted, never with customer details.
+ * Projects a batch of readable events into every read model: one query and one bulk write per collection. The live
+ * listener and the re-drive of dead letters both come through here, so both apply events under the same sequence
+ * guards. Events a read model cannot apply are logged by id and counted, never with customer details.
  */
 @Component
 class ReadModelProjector {
@@ -24,17 +27,31 @@ class ReadModelProjector {
 
     private final List<BulkProjection<?>> projections;
     private final MeterRegistry meters;
+    private final BatchCheckpoints checkpoints;
+
+    @Autowired
+    ReadModelProjector(
+            List<ReadModel<?>> readModels,
+            MongoTemplate mongo,
+            Clock clock,
+            ProjectionSettings settings,
+            MeterRegistry meters,
+            ObjectProvider<BatchCheckpoints> checkpoints) {
+        this(readModels, mongo, clock, settings, meters, checkpoints.getIfAvailable(() -> BatchCheckpoints.NONE));
+    }
 
     ReadModelProjector(
             List<ReadModel<?>> readModels,
             MongoTemplate mongo,
             Clock clock,
             ProjectionSettings settings,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            BatchCheckpoints checkpoints) {
         this.projections = readModels.stream()
                 .<BulkProjection<?>>map(readModel -> bulk(readModel, mongo, clock, settings))
                 .toList();
         this.meters = meters;
+        this.checkpoints = checkpoints;
     }
 
     private static <D> BulkProjection<D> bulk(
@@ -55,6 +72,7 @@ class ReadModelProjector {
                     events.size(),
                     result.documentsWritten());
             result.skipped().forEach(skipped -> report(result.collection(), skipped));
+            checkpoints.readModelWritten(result.collection(), events);
         }
     }
 

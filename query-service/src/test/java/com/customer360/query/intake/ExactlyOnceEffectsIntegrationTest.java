@@ -1,0 +1,151 @@
+package com.customer360.query.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.customer360.events.cloudevents.EventEnvelope;
+import com.customer360.query.EventHistory;
+import com.customer360.query.EventPublisher;
+import com.customer360.query.FixedClock;
+import com.customer360.query.RawDocuments;
+import com.customer360.query.StandaloneInfrastructure;
+import com.customer360.query.StandaloneQueryService;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kafka delivers at least once: a batch whose offsets were not committed comes again. These run the whole service on
+ * a real broker and store, make it die where a crash hurts most, and compare every read-model document, byte for byte
+ * ({@code version} and {@code updatedAt} included, under a fixed clock), with a clean run of the same events. The
+ * events are on the topic before the service starts, so it receives them as one batch.
+ */
+class ExactlyOnceEffectsIntegrationTest {
+
+    private static final String[] READ_MODELS = {"customer_details", "order_details"};
+
+    private static StandaloneInfrastructure infrastructure;
+
+    private final String name = "exactly-once-" + UUID.randomUUID();
+    private final EventHistory history = new EventHistory();
+    private EventPublisher publisher;
+
+    @BeforeAll
+    static void startInfrastructure() {
+        infrastructure = StandaloneInfrastructure.start();
+    }
+
+    @AfterAll
+    static void stopInfrastructure() {
+        infrastructure.close();
+    }
+
+    @BeforeEach
+    void createTopic() {
+        infrastructure.createTopic(name, 3);
+        publisher = new EventPublisher(
+                infrastructure.kafka(), infrastructure.kafkaAdmin(), name, StandaloneQueryService.groupOf(name));
+    }
+
+    @Test
+    void shouldEndAsACleanRunWhenTheServiceFailsAfterItsWritesBeforeItsOffsetCommit() {
+        List<EventEnvelope> events = customerHistories(10);
+        publisher.publish(events);
+
+        try (StandaloneQueryService service = start(CrashingCheckpoints.AFTER_BATCH_WRITTEN)) {
+            publisher.awaitAllConsumed();
+
+            List<List<String>> batches = service.bean(CrashingCheckpoints.class).writtenBatches();
+            assertThat(batches).as("the batch, then the same batch again").hasSize(2);
+            assertThat(batches.get(0)).hasSize(events.size()).isEqualTo(batches.get(1));
+            assertThat(RawDocuments.all(service.database(), READ_MODELS))
+                    .hasSize(40)
+                    .isEqualTo(RawDocuments.all(CleanRun.of(service.context(), events), READ_MODELS));
+        }
+    }
+
+    @Test
+    void shouldEndAsACleanRunWhenTheServiceRestartsInTheMiddleOfALargeBatch() {
+        List<EventEnvelope> events = customerHistories(30);
+        publisher.publish(events);
+
+        List<String> interrupted;
+        String writtenBeforeTheStop;
+        // A long pause before retrying, so nothing but the stop happens after the crash.
+        try (StandaloneQueryService service = start(
+                CrashingCheckpoints.AFTER_FIRST_READ_MODEL, "customer360.projection.retry.initial-interval", "10m")) {
+            CrashingCheckpoints checkpoints = service.bean(CrashingCheckpoints.class);
+            await().atMost(Duration.ofSeconds(60)).until(checkpoints::crashed);
+            interrupted = checkpoints.readModelWrites().get(0);
+            writtenBeforeTheStop = checkpoints.firstCollection();
+        }
+        assertThat(interrupted).as("one batch of every event").hasSize(events.size());
+        assertThat(publisher.committedOffsets()).isEmpty();
+        assertHalfWritten(writtenBeforeTheStop);
+
+        try (StandaloneQueryService service = start("never")) {
+            publisher.awaitAllConsumed();
+
+            List<List<String>> writes = service.bean(CrashingCheckpoints.class).readModelWrites();
+            assertThat(writes.get(0)).as("the interrupted batch, whole again").isEqualTo(interrupted);
+            assertThat(RawDocuments.all(service.database(), READ_MODELS))
+                    .hasSize(120)
+                    .isEqualTo(RawDocuments.all(CleanRun.of(service.context(), events), READ_MODELS));
+        }
+    }
+
+    private StandaloneQueryService start(String crashAt, String... settings) {
+        Map<String, String> properties = new java.util.HashMap<>(Map.of("test.crash-at", crashAt));
+        for (int i = 0; i < settings.length; i += 2) {
+            properties.put(settings[i], settings[i + 1]);
+        }
+        return StandaloneQueryService.start(
+                infrastructure, name, properties, FixedClock.class, CrashingCheckpoints.class);
+    }
+
+    /** The stopped service wrote one read model of the batch and not the other. */
+    private void assertHalfWritten(String writtenCollection) {
+        try (MongoClient client = MongoClients.create(infrastructure.mongoUri(name))) {
+            MongoDatabase database = client.getDatabase(name);
+            for (String collection : READ_MODELS) {
+                long documents = database.getCollection(collection).countDocuments();
+                if (collection.equals(writtenCollection)) {
+                    assertThat(documents).as(collection).isPositive();
+                } else {
+                    assertThat(documents).as(collection).isZero();
+                }
+            }
+        }
+    }
+
+    /** Ten events for each customer, over two orders placed, one drafted and cancelled, in two currencies. */
+    private List<EventEnvelope> customerHistories(int customers) {
+        List<EventEnvelope> events = new ArrayList<>();
+        for (int i = 0; i < customers; i++) {
+            String customerId = "c-" + i;
+            String first = customerId + "-o-1";
+            String second = customerId + "-o-2";
+            String draft = customerId + "-o-3";
+            events.add(history.registered(customerId, EventHistory.address(i + " Home Road")));
+            events.add(history.placed(first, customerId, "USD", "10.0" + (i % 10), "2026-01-01"));
+            events.add(history.placed(second, customerId, "EUR", "20.50", "2026-01-02"));
+            events.add(history.shipped(first, customerId, "2026-01-03"));
+            events.add(history.addressChanged(second, customerId, EventHistory.address(i + " New Road")));
+            events.add(history.refunded(second, customerId, "EUR", "5.00"));
+            events.add(history.delivered(first, customerId, "2026-01-04"));
+            events.add(history.drafted(draft, customerId, "USD", "7.00", "2026-01-05"));
+            events.add(history.cancelled(draft, customerId));
+            events.add(history.returned(first, customerId));
+        }
+        return events;
+    }
+}
