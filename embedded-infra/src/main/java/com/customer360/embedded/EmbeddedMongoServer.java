@@ -20,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * {@link CommittingH2Backend}), so acknowledged writes survive a killed JVM. The {@linkplain #inMemory()
  * in-memory} store keeps nothing.
  *
+ * <p>The persistent store orders its unique indexes (the {@code _id} index among them) by mongo-java-server's value
+ * order instead of MVStore's default, which Java-serialises both keys on every comparison (see
+ * {@link IndexKeyOrder}). A file written by an older version, in the old order, is refused rather than searched
+ * in the wrong order (see {@link StoreFormat}).
+ *
  * <p>Mind its limits (see DESIGN.md): no transactions, no change streams, no {@code $text} search, and
  * non-unique secondary indexes are ignored, so queries other than key lookups scan the collection.
  */
@@ -43,6 +48,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /**
      * Starts a store whose data lives in {@code directory}/{@value #FILE_NAME} (created if missing, reopened
      * if present) and which listens on {@code 127.0.0.1:port}; port 0 picks a free port.
+     *
+     * @throws IllegalStateException if the port is taken, or if the file holds data written by an older version
+     *     whose unique indexes are ordered differently; that directory must then be deleted
      */
     public static EmbeddedMongoServer persistent(Path directory, int port) {
         long started = System.nanoTime();
@@ -97,7 +105,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return port;
     }
 
-    /** Disconnects the clients, then commits, compacts and closes the store file. */
+    /** Disconnects the clients, then commits and closes the store file. */
     @Override
     public synchronized void close() {
         if (closed) {

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +28,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Prints what the commit per write costs, for the record; timings are not asserted because they depend on
  * the machine.
+ *
+ * <p>A measurement, not a test, so the build skips it: {@code ./mvnw -pl embedded-infra test -Dgroups=benchmark -Dsurefire.excludedGroups=}.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Tag("benchmark")
 class CommitCostTest {
 
     private static final Logger log = LoggerFactory.getLogger(CommitCostTest.class);
