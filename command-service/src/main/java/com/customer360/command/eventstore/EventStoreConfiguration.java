@@ -2,7 +2,9 @@ package com.customer360.command.eventstore;
 
 import com.customer360.command.idempotency.RequestMetaData;
 import com.mongodb.client.MongoClient;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.UUID;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
@@ -63,9 +65,12 @@ class EventStoreConfiguration {
 
     @Bean
     TokenStore tokenStore(MongoTemplate template, Serializer serializer) {
+        // Axon names the claim's owner after the JVM by default; two services in one JVM (tests, the local stack's
+        // restarts) would then both believe they own the relay's claim and both publish.
         return MongoTokenStore.builder()
                 .mongoTemplate(template)
                 .serializer(serializer)
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "#" + UUID.randomUUID())
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .build();
     }

@@ -23,6 +23,7 @@ final class InboundListener {
 
     @KafkaListener(
             id = "upstream-order-events-intake",
+            idIsGroup = false,
             topics = "${customer360.inbound.topic:upstream-order-events}",
             batch = "true")
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {

@@ -2,12 +2,15 @@ package com.customer360.command.input;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** Runs the Bean Validation constraints of a request and turns any breach into {@link InvalidInput}. */
+/**
+ * Runs the Bean Validation constraints of a request, and the plain-text rule on all its strings, and turns any breach
+ * into {@link InvalidInput}.
+ */
 @Component
 public class InputCheck {
 
@@ -21,12 +24,14 @@ public class InputCheck {
         if (request == null) {
             throw InvalidInput.of("body", "a JSON object is required");
         }
-        Set<ConstraintViolation<T>> violations = validator.validate(request);
+        List<InvalidInput.Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<T> v : validator.validate(request)) {
+            violations.add(new InvalidInput.Violation(v.getPropertyPath().toString(), v.getMessage()));
+        }
+        PlainText.check(request, "", violations);
         if (!violations.isEmpty()) {
-            throw new InvalidInput(violations.stream()
-                    .map(v -> new InvalidInput.Violation(v.getPropertyPath().toString(), v.getMessage()))
-                    .sorted(Comparator.comparing(InvalidInput.Violation::field))
-                    .toList());
+            violations.sort(Comparator.comparing(InvalidInput.Violation::field));
+            throw new InvalidInput(violations);
         }
         return request;
     }

@@ -2,9 +2,9 @@ package com.customer360.command.order;
 
 import com.customer360.command.input.AddressInput;
 import com.customer360.command.input.CurrencyCode;
+import com.customer360.command.input.DecimalDigits;
 import com.customer360.command.input.Identifier;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -29,14 +29,14 @@ public record CreateOrderRequest(
         @NotNull @Valid AddressInput shippingAddress,
         Instant placedAt,
         Boolean draft,
-        @PositiveOrZero @Digits(integer = 15, fraction = 3) BigDecimal total) {
+        @PositiveOrZero @DecimalDigits(integer = 15, fraction = 3) BigDecimal total) {
 
     /** One order line; the unit price has at most the currency's minor digits. */
     public record LineInput(
             @NotBlank @Size(max = 64) String sku,
             @NotBlank @Size(max = 200) String name,
             @NotNull @Positive @Max(100_000) Integer quantity,
-            @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 3) BigDecimal unitPrice) {}
+            @NotNull @PositiveOrZero @DecimalDigits(integer = 12, fraction = 3) BigDecimal unitPrice) {}
 
     boolean isDraft() {
         return Boolean.TRUE.equals(draft);

@@ -1,11 +1,13 @@
 package com.customer360.command.publishing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,24 +33,32 @@ public class TopicsIfMissing implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
-            admin.createTopics(topics).values().forEach((name, created) -> {
-                try {
-                    created.get(kafkaAdmin.getOperationTimeout(), TimeUnit.SECONDS);
-                    log.info("Created topic {}", name);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        log.warn(
-                                "Could not create topic {} now ({}); it is created on first use",
-                                name,
-                                e.getCause().toString());
-                    }
-                } catch (TimeoutException e) {
-                    log.warn("Could not create topic {}: Kafka did not answer in time", name);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+        Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+        try {
+            admin.createTopics(topics).values().forEach(this::awaitCreation);
+        } finally {
+            // Closing waits for unfinished requests, which retry for a minute when no broker answers: don't.
+            admin.close(Duration.ZERO);
+        }
+    }
+
+    private void awaitCreation(String name, KafkaFuture<Void> creation) {
+        try {
+            creation.get(kafkaAdmin.getOperationTimeout(), TimeUnit.SECONDS);
+            log.info("Created topic {}", name);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                log.warn(
+                        "Could not create topic {} ({}); create it before events are published",
+                        name,
+                        e.getCause().toString());
+            }
+        } catch (TimeoutException e) {
+            log.warn(
+                    "Could not create topic {}: Kafka did not answer in time; create it before events are published",
+                    name);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -5,6 +5,7 @@ import com.customer360.command.input.InvalidInput;
 import com.customer360.command.input.InvalidInput.Violation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -80,12 +81,29 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
-        log.error("Unexpected failure while handling a request", e);
-        return Problems.of(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "server-error",
-                "Internal error",
-                "the request could not be completed; it is safe to retry with the same Idempotency-Key");
+        log.error(
+                "Unexpected failure while handling a request (messages left out: they may quote the input)",
+                redacted(e, 0));
+        return Problems.serverError();
+    }
+
+    /**
+     * The exception's types and stack frames without its messages, for the log: a message may quote what the caller
+     * sent, such as an email address, and personal data must never reach the logs.
+     */
+    private static Throwable redacted(Throwable e, int depth) {
+        Throwable cause =
+                e.getCause() == null || e.getCause() == e || depth > 20 ? null : redacted(e.getCause(), depth + 1);
+        Throwable copy = new Redacted(e.getClass().getName(), cause);
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
+    }
+
+    /** Stands in for an exception in the log, named by its type. */
+    private static final class Redacted extends RuntimeException {
+        Redacted(String type, Throwable cause) {
+            super(type, cause, false, true);
+        }
     }
 
     /** The outermost cause of the given type: it knows the JSON path, a deeper one only the parse failure. */
@@ -99,12 +117,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     }
 
     private static Violation violationOf(JsonProcessingException e) {
+        if (causeOf(e, StreamConstraintsException.class) != null) {
+            return new Violation(
+                    "body", "exceeds the limits on nesting depth or on the length of a number, string or field name");
+        }
         if (e instanceof JsonParseException) {
             return new Violation("body", "is not valid JSON");
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping);
             if (e instanceof UnrecognizedPropertyException) {
+                // Refused on purpose rather than ignored: a misspelt field would otherwise drop its data silently.
                 return new Violation(field, "is not a known field");
             }
             if (e instanceof InvalidFormatException format) {

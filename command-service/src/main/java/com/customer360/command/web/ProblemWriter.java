@@ -2,6 +2,7 @@ package com.customer360.command.web;
 
 import com.customer360.command.input.InvalidInput.Violation;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -35,9 +36,18 @@ class ProblemWriter {
         return Problems.withErrors(problem, List.of(new Violation("body", "must not exceed " + maxBytes + " bytes")));
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
-            throws IOException {
-        problem.setInstance(URI.create(request.getRequestURI()));
+    /** The path the caller asked for (not {@code /error} on an error dispatch), if it makes a valid URI. */
+    private static URI instanceOf(HttpServletRequest request) {
+        Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        try {
+            return URI.create(original instanceof String path ? path : request.getRequestURI());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        problem.setInstance(instanceOf(request));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -23,7 +23,11 @@ final class CommandServiceInstance implements AutoCloseable {
     }
 
     Http http() {
-        return new Http(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new Http(port());
+    }
+
+    int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     @Override
