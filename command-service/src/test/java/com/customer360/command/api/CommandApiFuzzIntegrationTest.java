@@ -29,41 +29,47 @@ import net.jqwik.api.statistics.Statistics;
  */
 class CommandApiFuzzIntegrationTest {
 
+    /**
+     * Fixed so that the build is repeatable: random seeds found the failures fixed so far, and a new one must not make
+     * an unrelated change fail. To explore further, change it and run the class a few times.
+     */
+    private static final String SEED = "20261124";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static CommandServiceInstance service;
     private static RawHttp http;
 
-    @Property(tries = 300, shrinking = ShrinkingMode.BOUNDED)
+    @Property(seed = SEED, tries = 300, shrinking = ShrinkingMode.BOUNDED)
     void validBodiesWithOneFieldChangedAreAnsweredWithoutAServerError(@ForAll("mutated") RawHttp.Request request)
             throws IOException {
         assertWellFormedAnswer(request, http().send(request));
     }
 
-    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
+    @Property(seed = SEED, tries = 200, shrinking = ShrinkingMode.BOUNDED)
     void amountsQuantitiesAndTimesAtTheEdgesAreAnsweredWithoutAServerError(
             @ForAll("numbersAndTimes") RawHttp.Request request) throws IOException {
         assertWellFormedAnswer(request, http().send(request));
     }
 
-    @Property(tries = 150, shrinking = ShrinkingMode.BOUNDED)
+    @Property(seed = SEED, tries = 150, shrinking = ShrinkingMode.BOUNDED)
     void randomJsonDocumentsAreAnsweredWithoutAServerError(@ForAll("randomJson") RawHttp.Request request)
             throws IOException {
         assertWellFormedAnswer(request, http().send(request));
     }
 
-    @Property(tries = 150, shrinking = ShrinkingMode.BOUNDED)
+    @Property(seed = SEED, tries = 150, shrinking = ShrinkingMode.BOUNDED)
     void bodiesThatAreNotJsonAreAnsweredWithoutAServerError(@ForAll("notJson") RawHttp.Request request)
             throws IOException {
         assertWellFormedAnswer(request, http().send(request));
     }
 
-    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
+    @Property(seed = SEED, tries = 200, shrinking = ShrinkingMode.BOUNDED)
     void oddHeadersAreAnsweredWithoutAServerError(@ForAll("oddHeaders") RawHttp.Request request) throws IOException {
         assertWellFormedAnswer(request, http().send(request));
     }
 
-    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
+    @Property(seed = SEED, tries = 200, shrinking = ShrinkingMode.BOUNDED)
     void oddPathsAndMethodsAreAnsweredWithoutAServerError(@ForAll("oddPaths") RawHttp.Request request)
             throws IOException {
         assertWellFormedAnswer(request, http().send(request));

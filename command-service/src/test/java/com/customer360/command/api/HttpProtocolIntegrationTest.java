@@ -25,6 +25,11 @@ class HttpProtocolIntegrationTest extends RunningCommandService {
     }
 
     @Test
+    void shouldAnswerBrokenPercentEncodingInAPathParameterWithAProblem() throws IOException {
+        assertProblem(send("GET", "/api/customers/;%/;%", List.of(), null), 400, "path");
+    }
+
+    @Test
     void shouldAnswerAPathThatIsNotUtf8WithAProblem() throws IOException {
         assertProblem(send("POST", "/api/orders/%FF/cancel", List.of(), "{}"), 400, "request");
     }
