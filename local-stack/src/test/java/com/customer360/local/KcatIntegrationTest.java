@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KcatIntegrationTest {
 
-    private static final Path EXAMPLES = Path.of("..", "shared-events", "src", "main", "resources", "examples", "upstream");
+    private static final Path EXAMPLES =
+            Path.of("..", "shared-events", "src", "main", "resources", "examples", "upstream");
 
     @TempDir
     static Path data;
@@ -68,8 +69,17 @@ class KcatIntegrationTest {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kcat(
                         null,
-                        "-C", "-b", broker, "-t", "upstream-order-events.dlq", "-o", "beginning", "-e", "-q",
-                        "-f", "%k %h %s\\n"))
+                        "-C",
+                        "-b",
+                        broker,
+                        "-t",
+                        "upstream-order-events.dlq",
+                        "-o",
+                        "beginning",
+                        "-e",
+                        "-q",
+                        "-f",
+                        "%k %h %s\\n"))
                 .contains("pos-c-99", "dlq-reason-code=MALFORMED_JSON", "this is not json"));
     }
 

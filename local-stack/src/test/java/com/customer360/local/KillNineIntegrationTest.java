@@ -42,7 +42,8 @@ class KillNineIntegrationTest {
     @TempDir
     Path data;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, Boolean> acknowledged = new ConcurrentHashMap<>();
     private final List<Process> running = new ArrayList<>();
     private int[] ports;
@@ -92,20 +93,26 @@ class KillNineIntegrationTest {
         try {
             for (List<Call> plan : plans) {
                 for (Call call : plan) {
-                    await().atMost(Duration.ofSeconds(30)).until(() -> send(call));
+                    await().pollDelay(Duration.ZERO)
+                            .atMost(Duration.ofSeconds(30))
+                            .until(() -> send(call));
                 }
             }
             Api api = new Api(uri(ports[2]), uri(ports[3]));
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                for (int client = 0; client < CLIENTS; client++) {
-                    for (int i = 0; i < 400 / 3; i++) {
-                        assertCountedOnce(api, client, i);
-                    }
-                }
-                for (String customerId : upstreamCustomers) {
-                    assertThat(api.query("/api/customers/" + customerId)).as(customerId).isNotNull();
-                }
-            });
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        for (int client = 0; client < CLIENTS; client++) {
+                            for (int i = 0; i < 400 / 3; i++) {
+                                assertCountedOnce(api, client, i);
+                            }
+                        }
+                        for (String customerId : upstreamCustomers) {
+                            assertThat(api.query("/api/customers/" + customerId))
+                                    .as(customerId)
+                                    .isNotNull();
+                        }
+                    });
             System.out.printf(
                     "kill -9: %d requests acknowledged before the kill, all %d carried out exactly once after the "
                             + "restart; %d upstream messages accepted by the broker, all carried out%n",
@@ -128,13 +135,18 @@ class KillNineIntegrationTest {
         List<Call> plan = new ArrayList<>();
         for (int i = 0; plan.size() < calls; i++) {
             String customer = "k-" + client + "-" + i;
-            plan.add(new Call("/api/customers", "{\"customerId\":\"" + customer + "\",\"name\":\"K\",\"email\":\"k@example.com\"}",
+            plan.add(new Call(
+                    "/api/customers",
+                    "{\"customerId\":\"" + customer + "\",\"name\":\"K\",\"email\":\"k@example.com\"}",
                     customer + "-register"));
-            plan.add(new Call("/api/orders", """
+            plan.add(new Call(
+                    "/api/orders",
+                    """
                     {"orderId":"%s-o","customerId":"%s","storeId":"s","currency":"USD",
                      "lines":[{"sku":"A","name":"A","quantity":1,"unitPrice":"10.00"}],
                      "shippingAddress":{"line1":"1 Main St","city":"Austin","postalCode":"73301","country":"US"}}"""
-                    .formatted(customer, customer), customer + "-order"));
+                            .formatted(customer, customer),
+                    customer + "-order"));
             plan.add(new Call("/api/orders/" + customer + "-o/refunds", "{\"amount\":\"1.00\"}", customer + "-refund"));
         }
         return plan;
@@ -192,12 +204,17 @@ class KillNineIntegrationTest {
                         "--query-port=" + ports[3],
                         "--demo-data=false")
                 .redirectErrorStream(true)
-                .redirectOutput(data.resolveSibling(data.getFileName() + "-" + name + ".log").toFile())
+                .redirectOutput(data.resolveSibling(data.getFileName() + "-" + name + ".log")
+                        .toFile())
                 .start();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            assertThat(process.isAlive()).as("the stack exited; see " + name + ".log").isTrue();
-            return up(ports[2]) && up(ports[3]);
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    assertThat(process.isAlive())
+                            .as("the stack exited; see " + name + ".log")
+                            .isTrue();
+                    return up(ports[2]) && up(ports[3]);
+                });
         return process;
     }
 
@@ -220,7 +237,11 @@ class KillNineIntegrationTest {
 
     private KafkaProducer<String, byte[]> producer() {
         return new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + ports[0], ProducerConfig.ACKS_CONFIG, "all"),
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        "127.0.0.1:" + ports[0],
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
                 new StringSerializer(),
                 new ByteArraySerializer());
     }
