@@ -107,7 +107,7 @@ public final class LocalStack implements AutoCloseable {
 
                 """,
                 startedIn.toMillis() / 1000.0,
-                settings.dataDirectory().toAbsolutePath(),
+                settings.dataDirectory().toAbsolutePath().normalize(),
                 queryApi(),
                 DemoData.customerId(1),
                 commandApi(),

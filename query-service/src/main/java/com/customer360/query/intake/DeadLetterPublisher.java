@@ -1,5 +1,6 @@
 package com.customer360.query.intake;
 
+import com.customer360.events.cloudevents.DeadLetterHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -24,13 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class DeadLetterPublisher {
-
-    static final String REASON_CODE = "dlq-reason-code";
-    static final String REASON = "dlq-reason";
-    static final String ORIGINAL_TOPIC = "dlq-original-topic";
-    static final String ORIGINAL_PARTITION = "dlq-original-partition";
-    static final String ORIGINAL_OFFSET = "dlq-original-offset";
-    static final String FAILED_AT = "dlq-failed-at";
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterPublisher.class);
 
@@ -75,12 +69,12 @@ class DeadLetterPublisher {
     private Headers headers(DeadLetter deadLetter) {
         ConsumerRecord<String, byte[]> record = deadLetter.record();
         Headers headers = new RecordHeaders(record.headers().toArray());
-        add(headers, REASON_CODE, deadLetter.reasonCode());
-        add(headers, REASON, deadLetter.reason());
-        add(headers, ORIGINAL_TOPIC, record.topic());
-        add(headers, ORIGINAL_PARTITION, Integer.toString(record.partition()));
-        add(headers, ORIGINAL_OFFSET, Long.toString(record.offset()));
-        add(headers, FAILED_AT, clock.instant().toString());
+        add(headers, DeadLetterHeaders.REASON_CODE, deadLetter.reasonCode());
+        add(headers, DeadLetterHeaders.REASON, deadLetter.reason());
+        add(headers, DeadLetterHeaders.ORIGINAL_TOPIC, record.topic());
+        add(headers, DeadLetterHeaders.ORIGINAL_PARTITION, Integer.toString(record.partition()));
+        add(headers, DeadLetterHeaders.ORIGINAL_OFFSET, Long.toString(record.offset()));
+        add(headers, DeadLetterHeaders.FAILED_AT, clock.instant().toString());
         return headers;
     }
 

@@ -2,6 +2,7 @@ package com.customer360.query.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.customer360.events.cloudevents.DeadLetterHeaders;
 import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.query.EventHistory;
 import com.customer360.query.EventPublisher;
@@ -164,14 +165,14 @@ class HeldCustomerIntegrationTest {
                 record -> customerA.equals(record.key()),
                 3);
         assertThat(onTopic)
-                .extracting(record -> DeadLetterTopic.header(record, DeadLetterPublisher.REASON_CODE))
+                .extracting(record -> DeadLetterTopic.header(record, DeadLetterHeaders.REASON_CODE))
                 .containsExactly(
                         "UNSUPPORTED_REVISION", DeadLetter.HELD_BEHIND_DEAD_LETTER, DeadLetter.HELD_BEHIND_DEAD_LETTER);
         assertThat(onTopic)
-                .extracting(record -> DeadLetterTopic.header(record, DeadLetterPublisher.ORIGINAL_OFFSET))
+                .extracting(record -> DeadLetterTopic.header(record, DeadLetterHeaders.ORIGINAL_OFFSET))
                 .first()
                 .isEqualTo(Long.toString(unreadable.offset()));
-        assertThat(DeadLetterTopic.header(onTopic.get(1), DeadLetterPublisher.REASON))
+        assertThat(DeadLetterTopic.header(onTopic.get(1), DeadLetterHeaders.REASON))
                 .contains(firstDeadLetter, "partition " + unreadable.partition(), "offset " + unreadable.offset());
     }
 
