@@ -25,6 +25,7 @@ import com.customer360.events.order.OrderStatus;
 import com.customer360.events.order.ShipmentStatus;
 import com.customer360.events.order.ShipmentUpdated;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,16 +65,24 @@ class Order {
 
     protected Order() {}
 
-    /** Creating the same order twice with the same content is a retry and changes nothing. */
+    /**
+     * Creating the same order twice with the same content is a retry and changes nothing. The same order sent as
+     * placed while it is still a draft places the draft, as an upstream system reporting "this order was placed"
+     * would mean.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CreateOrder command, KnownCustomers customers) {
+    void handle(CreateOrder command, KnownCustomers customers, MetaData metaData) {
         if (creation != null) {
-            if (!creation.sameAs(command)) {
-                throw CommandRejected.conflict(
-                        "orderId", "order '" + command.orderId() + "' already exists with other content");
+            if (requests.alreadyHandled(metaData) || creation.sameAs(command)) {
+                return;
             }
-            return;
+            if (status == DRAFT && !command.draft() && creation.sameOrderAs(command)) {
+                apply(placed(command.placedAt() != null ? command.placedAt() : command.at()));
+                return;
+            }
+            throw CommandRejected.conflict(
+                    "orderId", "order '" + command.orderId() + "' already exists with other content");
         }
         if (!customers.isKnown(command.customerId())) {
             throw CommandRejected.unknownCustomer(command.customerId());
@@ -112,15 +121,11 @@ class Order {
             return;
         }
         require(status == DRAFT, "only a draft can be placed");
-        apply(new OrderPlaced(
-                orderId,
-                customerId,
-                storeId,
-                currency,
-                lines,
-                total,
-                shippingAddress,
-                command.placedAt() != null ? command.placedAt() : command.at()));
+        apply(placed(command.placedAt() != null ? command.placedAt() : command.at()));
+    }
+
+    private OrderPlaced placed(Instant placedAt) {
+        return new OrderPlaced(orderId, customerId, storeId, currency, lines, total, shippingAddress, placedAt);
     }
 
     @CommandHandler

@@ -15,14 +15,20 @@ record OrderCreation(
         boolean draft,
         Instant placedAt) {
 
+    /** The same request again: a retry. */
     boolean sameAs(CreateOrder command) {
+        return sameOrderAs(command)
+                && draft == command.draft()
+                && (command.placedAt() == null || command.placedAt().equals(placedAt));
+    }
+
+    /** The same order, whether as a draft or placed. */
+    boolean sameOrderAs(CreateOrder command) {
         return customerId.equals(command.customerId())
                 && storeId.equals(command.storeId())
                 && currency.equals(command.currency())
                 && lines.equals(command.lines())
                 && shippingAddress.equals(command.shippingAddress())
-                && draft == command.draft()
-                && (command.placedAt() == null || command.placedAt().equals(placedAt))
                 && (command.total() == null || command.total().compareTo(command.computedTotal()) == 0);
     }
 }

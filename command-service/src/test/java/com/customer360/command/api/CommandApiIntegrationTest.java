@@ -209,6 +209,18 @@ class CommandApiIntegrationTest {
     }
 
     @Test
+    void shouldTakeAmountsSentAsJsonNumbersExactly() {
+        http.post("/api/customers", customer());
+        String orderId = "o-" + UUID.randomUUID();
+
+        http.post("/api/orders", order(orderId, "").replace("\"12.50\"", "12.5"));
+
+        OrderPlaced placed = (OrderPlaced) publishedFor(customerId, 2).get(1).event();
+        assertThat(placed.lines().get(0).unitPrice()).isEqualTo(new BigDecimal("12.50"));
+        assertThat(placed.total()).isEqualTo(new BigDecimal("43.95"));
+    }
+
+    @Test
     void shouldRejectATotalThatDisagreesWithTheLines() {
         http.post("/api/customers", customer());
 

@@ -129,6 +129,19 @@ class OrderTest {
     }
 
     @Test
+    void shouldPlaceADraftWhenTheSameOrderArrivesAsPlaced() {
+        fixture.given(drafted()).when(create(false, null, T1)).expectEvents(placed(T1));
+    }
+
+    @Test
+    void cannotPlaceADraftBySendingAnotherOrderUnderItsId() {
+        fixture.given(drafted())
+                .when(new CreateOrder("o-1", "c-1", "s-2", "USD", LINES, null, HOME, null, false, T1))
+                .expectException(rejected(Kind.CONFLICT, "orderId"))
+                .expectNoEvents();
+    }
+
+    @Test
     void shouldPlaceADraftAtTheMomentItIsPlaced() {
         fixture.given(drafted()).when(new PlaceOrder("o-1", null, T1)).expectEvents(placed(T1));
     }
