@@ -53,7 +53,13 @@ final class InboundProcessor {
             }
             // Unexpected, so perhaps passing: the message waits and is tried again; only if it keeps failing until
             // its time is up is it dead-lettered.
-            log.error("Message {} of type {} could not be processed", record.coordinates(), message.type(), e);
+            // Type and place only: an exception's message may quote the message's content.
+            log.error(
+                    "Message {} of type {} could not be processed: {} at {}",
+                    record.coordinates(),
+                    message.type(),
+                    e.getClass().getName(),
+                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
             return Outcome.waiting(
                     InboundReason.PROCESSING_FAILED,
                     "processing failed unexpectedly (" + e.getClass().getName() + ")");

@@ -47,7 +47,10 @@ final class WaitingRetries implements SmartLifecycle {
                         intake.waitingCount());
             }
         } catch (RuntimeException e) {
-            log.warn("Retrying waiting upstream messages failed, trying again in {}: {}", interval, e.toString());
+            log.warn(
+                    "Retrying waiting upstream messages failed, trying again in {}: {}",
+                    interval,
+                    e.getClass().getName());
         }
     }
 
