@@ -77,32 +77,32 @@ class CommandApiFuzzIntegrationTest {
 
     @Provide
     Arbitrary<RawHttp.Request> mutated() {
-        return FuzzedRequests.mutated();
+        return MutatedRequests.mutated();
     }
 
     @Provide
     Arbitrary<RawHttp.Request> numbersAndTimes() {
-        return FuzzedRequests.numbersAndTimes();
+        return MutatedRequests.numbersAndTimes();
     }
 
     @Provide
     Arbitrary<RawHttp.Request> randomJson() {
-        return FuzzedRequests.randomJson();
+        return RandomBodyRequests.randomJson();
     }
 
     @Provide
     Arbitrary<RawHttp.Request> notJson() {
-        return FuzzedRequests.notJson();
+        return RandomBodyRequests.notJson();
     }
 
     @Provide
     Arbitrary<RawHttp.Request> oddHeaders() {
-        return FuzzedRequests.oddHeaders();
+        return OddHeaderRequests.oddHeaders();
     }
 
     @Provide
     Arbitrary<RawHttp.Request> oddPaths() {
-        return FuzzedRequests.oddPaths();
+        return OddPathRequests.oddPaths();
     }
 
     private static void assertWellFormedAnswer(RawHttp.Request request, RawHttp.Response response) throws IOException {
@@ -151,10 +151,10 @@ class CommandApiFuzzIntegrationTest {
         send(
                 "POST",
                 "/api/customers",
-                "{\"customerId\":\"" + FuzzedRequests.CUSTOMER + "\",\"name\":\"Fuzz\","
+                "{\"customerId\":\"" + ValidRequests.CUSTOMER + "\",\"name\":\"Fuzz\","
                         + "\"email\":\"fuzz@example.com\"}");
-        for (String orderId : FuzzedRequests.ORDERS) {
-            ObjectNode order = FuzzedRequests.order(orderId, "USD", List.of(FuzzedRequests.line("TEA", 2, "12.50")));
+        for (String orderId : ValidRequests.ORDERS) {
+            ObjectNode order = ValidRequests.order(orderId, "USD", List.of(ValidRequests.line("TEA", 2, "12.50")));
             order.put("draft", orderId.equals("fuzz-draft"));
             send("POST", "/api/orders", order.toString());
         }
