@@ -1,21 +1,24 @@
 package com.customer360.command.api;
 
+import static com.customer360.command.api.Generator.frequency;
+import static com.customer360.command.api.Generator.ints;
+import static com.customer360.command.api.Generator.longs;
+import static com.customer360.command.api.Generator.of;
+import static com.customer360.command.api.Generator.oneOf;
+import static com.customer360.command.api.Generator.weight;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /** Edge values for amounts, quantities and timestamps, as raw JSON text: see {@link EdgeValues}. */
 final class EdgeNumbersAndTimes {
 
     private EdgeNumbersAndTimes() {}
 
-    static Arbitrary<String> decimals() {
-        Arbitrary<String> fixed = Arbitraries.of(
+    static Generator<String> decimals() {
+        Generator<String> fixed = of(
                 "0",
                 "-0",
                 "0.0",
@@ -72,27 +75,26 @@ final class EdgeNumbersAndTimes {
                 "\"\"",
                 "\"twelve\"");
         // Any unscaled value at any scale, and at the very ends of the scale's range, where digit counts overflow.
-        Arbitrary<BigInteger> unscaled =
-                Arbitraries.bigIntegers().between(BigInteger.valueOf(-1_000_000), BigInteger.valueOf(1_000_000));
-        Arbitrary<Integer> extremeScale = Arbitraries.oneOf(
-                Arbitraries.integers().between(Integer.MIN_VALUE + 1, Integer.MIN_VALUE + 8),
-                Arbitraries.integers().between(Integer.MAX_VALUE - 8, Integer.MAX_VALUE));
-        Arbitrary<String> extreme = Combinators.combine(unscaled, extremeScale)
-                .as((digits, scale) -> new BigDecimal(digits, scale).toString());
-        Arbitrary<String> scaled = Combinators.combine(
-                        unscaled, Arbitraries.integers().between(Integer.MIN_VALUE + 1, Integer.MAX_VALUE))
-                .as((digits, scale) -> new BigDecimal(digits, scale).toString());
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, fixed),
-                Tuple.of(1, extreme),
-                Tuple.of(1, extreme.map(d -> "\"" + d + "\"")),
-                Tuple.of(1, scaled),
-                Tuple.of(1, scaled.map(d -> "\"" + d + "\"")));
+        Generator<BigInteger> unscaled = longs(-1_000_000, 1_000_000).map(BigInteger::valueOf);
+        Generator<Integer> extremeScale = oneOf(
+                ints(Integer.MIN_VALUE + 1, Integer.MIN_VALUE + 8), ints(Integer.MAX_VALUE - 8, Integer.MAX_VALUE));
+        Generator<String> extreme = decimal(unscaled, extremeScale);
+        Generator<String> scaled = decimal(unscaled, ints(Integer.MIN_VALUE + 1, Integer.MAX_VALUE));
+        return frequency(
+                weight(4, fixed),
+                weight(1, extreme),
+                weight(1, extreme.map(d -> "\"" + d + "\"")),
+                weight(1, scaled),
+                weight(1, scaled.map(d -> "\"" + d + "\"")));
     }
 
-    static Arbitrary<String> wholeNumbers() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(
+    private static Generator<String> decimal(Generator<BigInteger> unscaled, Generator<Integer> scale) {
+        return random -> new BigDecimal(unscaled.next(random), scale.next(random)).toString();
+    }
+
+    static Generator<String> wholeNumbers() {
+        return oneOf(
+                of(
                         "0",
                         "-0",
                         "-1",
@@ -110,12 +112,12 @@ final class EdgeNumbersAndTimes {
                         "\"x\"",
                         "\"1.5\"",
                         "9".repeat(1001)),
-                Arbitraries.longs().map(String::valueOf));
+                longs(Long.MIN_VALUE, Long.MAX_VALUE).map(String::valueOf));
     }
 
-    static Arbitrary<String> timestamps() {
+    static Generator<String> timestamps() {
         Instant now = Instant.now();
-        Arbitrary<String> fixed = Arbitraries.of(
+        Generator<String> fixed = of(
                 "\"" + now.plus(4, ChronoUnit.MINUTES) + "\"",
                 "\"" + now.plus(6, ChronoUnit.MINUTES) + "\"",
                 "\"1999-12-31T23:59:59Z\"",
@@ -143,9 +145,8 @@ final class EdgeNumbersAndTimes {
                 "99999999999999999999",
                 "1700000000",
                 "1700000000000");
-        Arbitrary<String> anyInstant = Arbitraries.longs()
-                .between(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond())
+        Generator<String> anyInstant = longs(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond())
                 .map(seconds -> "\"" + Instant.ofEpochSecond(seconds) + "\"");
-        return Arbitraries.frequencyOf(Tuple.of(3, fixed), Tuple.of(1, anyInstant));
+        return frequency(weight(3, fixed), weight(1, anyInstant));
     }
 }

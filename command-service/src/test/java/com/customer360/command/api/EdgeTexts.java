@@ -1,19 +1,24 @@
 package com.customer360.command.api;
 
+import static com.customer360.command.api.Generator.anyStrings;
+import static com.customer360.command.api.Generator.frequency;
+import static com.customer360.command.api.Generator.of;
+import static com.customer360.command.api.Generator.oneOf;
+import static com.customer360.command.api.Generator.range;
+import static com.customer360.command.api.Generator.strings;
+import static com.customer360.command.api.Generator.weight;
+
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
 
 /** Edge values for codes, ids, email addresses and free text, as raw JSON text: see {@link EdgeValues}. */
 final class EdgeTexts {
 
     private EdgeTexts() {}
 
-    static Arbitrary<String> currencies() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(
+    static Generator<String> currencies() {
+        return oneOf(
+                of(
                         "\"usd\"",
                         "\"XXX\"",
                         "\"XAU\"",
@@ -28,18 +33,18 @@ final class EdgeTexts {
                         "\"\"",
                         "\" USD\"",
                         "\"US\\u0000\""),
-                Arbitraries.strings().withCharRange('A', 'Z').ofLength(3).map(code -> "\"" + code + "\""));
+                strings(range('A', 'Z'), 3, 3).map(code -> "\"" + code + "\""));
     }
 
-    static Arbitrary<String> countries() {
-        return Arbitraries.oneOf(
-                Arbitraries.of("\"ZZ\"", "\"us\"", "\"UK\"", "\"GB\"", "\"USA\"", "\"EU\"", "\"XK\"", "\"\"", "\"U\""),
-                Arbitraries.strings().withCharRange('A', 'Z').ofLength(2).map(code -> "\"" + code + "\""));
+    static Generator<String> countries() {
+        return oneOf(
+                of("\"ZZ\"", "\"us\"", "\"UK\"", "\"GB\"", "\"USA\"", "\"EU\"", "\"XK\"", "\"\"", "\"U\""),
+                strings(range('A', 'Z'), 2, 2).map(code -> "\"" + code + "\""));
     }
 
-    static Arbitrary<String> ids() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(
+    static Generator<String> ids() {
+        return oneOf(
+                of(
                         "\"\"",
                         "\" \"",
                         "\"a b\"",
@@ -52,11 +57,11 @@ final class EdgeTexts {
                         "\"" + "a".repeat(64) + "\"",
                         "\"" + "a".repeat(65) + "\"",
                         "\"" + "a".repeat(10_000) + "\""),
-                Arbitraries.strings().all().ofMaxLength(70).map(EdgeTexts::quoted));
+                anyStrings(70).map(EdgeTexts::quoted));
     }
 
-    static Arbitrary<String> emails() {
-        return Arbitraries.of(
+    static Generator<String> emails() {
+        return of(
                 "\"a@b\"",
                 "\"@\"",
                 "\"a@b.c\"",
@@ -71,7 +76,7 @@ final class EdgeTexts {
                 "\"" + "x".repeat(10_000) + "@example.com\"");
     }
 
-    static Arbitrary<String> texts() {
+    static Generator<String> texts() {
         List<String> fixed = new ArrayList<>(List.of(
                 "\"\"",
                 "\" \"",
@@ -92,9 +97,7 @@ final class EdgeTexts {
             fixed.add("\"" + "é".repeat(limit) + "\"");
         }
         fixed.add("\"" + "x".repeat(100_000) + "\"");
-        return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.of(fixed)),
-                Tuple.of(2, Arbitraries.strings().all().ofMaxLength(300).map(EdgeTexts::quoted)));
+        return frequency(weight(3, of(fixed)), weight(2, anyStrings(300).map(EdgeTexts::quoted)));
     }
 
     /** A JSON string literal that keeps unpaired surrogates and control characters as escapes. */

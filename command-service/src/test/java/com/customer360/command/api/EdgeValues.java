@@ -1,8 +1,9 @@
 package com.customer360.command.api;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
+import static com.customer360.command.api.Generator.frequency;
+import static com.customer360.command.api.Generator.of;
+import static com.customer360.command.api.Generator.oneOf;
+import static com.customer360.command.api.Generator.weight;
 
 /**
  * Values at and beyond the edges of what each kind of field accepts, as raw JSON text: numbers no JSON library would
@@ -14,8 +15,8 @@ final class EdgeValues {
     private EdgeValues() {}
 
     /** Edge values for the field of this name, or for any field. */
-    static Arbitrary<String> forField(String field) {
-        Arbitrary<String> own =
+    static Generator<String> forField(String field) {
+        Generator<String> own =
                 switch (field) {
                     case "amount", "unitPrice", "total" -> EdgeNumbersAndTimes.decimals();
                     case "quantity" -> EdgeNumbersAndTimes.wholeNumbers();
@@ -24,16 +25,15 @@ final class EdgeValues {
                     case "country" -> EdgeTexts.countries();
                     case "customerId", "orderId", "storeId", "refundId" -> EdgeTexts.ids();
                     case "email" -> EdgeTexts.emails();
-                    case "status" ->
-                        Arbitraries.of("\"IN_TRANSIT\"", "\"DELIVERED\"", "\"delivered\"", "\"LOST\"", "\"\"", "1");
-                    case "draft" -> Arbitraries.of("true", "false", "\"true\"", "1", "0", "\"yes\"", "null");
+                    case "status" -> of("\"IN_TRANSIT\"", "\"DELIVERED\"", "\"delivered\"", "\"LOST\"", "\"\"", "1");
+                    case "draft" -> of("true", "false", "\"true\"", "1", "0", "\"yes\"", "null");
                     default -> EdgeTexts.texts();
                 };
-        return Arbitraries.frequencyOf(Tuple.of(7, own), Tuple.of(3, any()));
+        return frequency(weight(7, own), weight(3, any()));
     }
 
-    static Arbitrary<String> any() {
-        return Arbitraries.oneOf(
+    static Generator<String> any() {
+        return oneOf(
                 structural(),
                 EdgeNumbersAndTimes.decimals(),
                 EdgeNumbersAndTimes.wholeNumbers(),
@@ -45,8 +45,8 @@ final class EdgeValues {
                 EdgeTexts.texts());
     }
 
-    private static Arbitrary<String> structural() {
-        return Arbitraries.of(
+    private static Generator<String> structural() {
+        return of(
                 "null",
                 "true",
                 "false",

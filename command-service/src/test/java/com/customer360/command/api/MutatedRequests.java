@@ -1,5 +1,11 @@
 package com.customer360.command.api;
 
+import static com.customer360.command.api.Generator.frequency;
+import static com.customer360.command.api.Generator.ints;
+import static com.customer360.command.api.Generator.of;
+import static com.customer360.command.api.Generator.range;
+import static com.customer360.command.api.Generator.strings;
+import static com.customer360.command.api.Generator.weight;
 import static com.customer360.command.api.ValidRequests.JSON;
 import static com.customer360.command.api.ValidRequests.json;
 import static com.customer360.command.api.ValidRequests.validBody;
@@ -12,12 +18,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
  * Valid requests with one thing changed: a value replaced by an edge value, a field removed or an unknown one added,
@@ -39,64 +42,57 @@ final class MutatedRequests {
     /** One place in a body where a mutation can happen, named by the field it touches. */
     private record Slot(String field, Runnable apply) {}
 
-    static Arbitrary<RawHttp.Request> mutated() {
-        Arbitrary<Mutation> mutation = Arbitraries.frequency(
-                Tuple.of(7, Mutation.REPLACE), Tuple.of(2, Mutation.REMOVE), Tuple.of(1, Mutation.ADD_UNKNOWN_FIELD));
-        return Arbitraries.of(CommandEndpoint.values()).flatMap(endpoint -> Combinators.combine(
-                        validPathId(endpoint),
-                        validBody(endpoint),
-                        mutation,
-                        Arbitraries.integers().between(0, 999))
-                .flatAs((id, body, change, index) -> {
-                    ObjectNode copy = body.deepCopy();
-                    List<Slot> slots = slots(copy, change);
-                    Slot slot = slots.get(index % slots.size());
-                    slot.apply().run();
-                    String template = copy.toString();
-                    return EdgeValues.forField(slot.field())
-                            .map(edge -> json(endpoint.method, endpoint.path(id), fill(template, edge)));
-                }));
+    static Generator<RawHttp.Request> mutated() {
+        Generator<Mutation> mutation = frequency(
+                weight(7, of(Mutation.REPLACE)),
+                weight(2, of(Mutation.REMOVE)),
+                weight(1, of(Mutation.ADD_UNKNOWN_FIELD)));
+        return random -> {
+            CommandEndpoint endpoint = of(CommandEndpoint.values()).next(random);
+            String id = validPathId(endpoint).next(random);
+            ObjectNode body = validBody(endpoint).next(random);
+            List<Slot> slots = slots(body, mutation.next(random));
+            Slot slot = slots.get(ints(0, 999).next(random) % slots.size());
+            slot.apply().run();
+            String edge = EdgeValues.forField(slot.field()).next(random);
+            return json(endpoint.method, endpoint.path(id), fill(body.toString(), edge));
+        };
     }
 
     /**
      * Valid bodies with one amount, quantity or time at an edge, with or without an idempotency key: these are the
-     * values that are computed on (digits, sums, fingerprints, clock comparisons), so they get a property of their own.
+     * values that are computed on (digits, sums, fingerprints, clock comparisons), so they get a test of their own.
      */
-    static Arbitrary<RawHttp.Request> numbersAndTimes() {
-        Map<CommandEndpoint, List<String>> fields = Map.of(
+    static Generator<RawHttp.Request> numbersAndTimes() {
+        Map<CommandEndpoint, List<String>> fields = new EnumMap<>(Map.of(
                 CommandEndpoint.CREATE_ORDER, List.of("lines.0.unitPrice", "lines.0.quantity", "total", "placedAt"),
                 CommandEndpoint.REFUND_ORDER, List.of("amount"),
                 CommandEndpoint.PLACE_ORDER, List.of("placedAt"),
-                CommandEndpoint.RECORD_SHIPMENT, List.of("at"));
-        Arbitrary<String> key =
-                Arbitraries.strings().withCharRange('a', 'z').ofLength(12).injectNull(0.5);
-        return Arbitraries.of(fields.keySet()).flatMap(endpoint -> Combinators.combine(
-                        validPathId(endpoint), validBody(endpoint), Arbitraries.of(fields.get(endpoint)), key)
-                .flatAs((id, body, path, idempotencyKey) -> {
-                    ObjectNode copy = body.deepCopy();
-                    String[] steps = path.split("\\.");
-                    JsonNode parent = copy;
-                    for (int i = 0; i < steps.length - 1; i++) {
-                        parent = parent.isArray() ? parent.get(Integer.parseInt(steps[i])) : parent.get(steps[i]);
-                    }
-                    String field = steps[steps.length - 1];
-                    ((ObjectNode) parent).put(field, PLACEHOLDER);
-                    copy.remove("draft");
-                    String template = copy.toString();
-                    return EdgeValues.forField(field)
-                            .map(edge -> new RawHttp.Request(
-                                    endpoint.method,
-                                    endpoint.path(id),
-                                    idempotencyKey == null
-                                            ? RawHttp.headers("Content-Type", "application/json")
-                                            : RawHttp.headers(
-                                                    "Content-Type",
-                                                    "application/json",
-                                                    "Idempotency-Key",
-                                                    idempotencyKey),
-                                    fill(template, edge).getBytes(StandardCharsets.UTF_8),
-                                    false));
-                }));
+                CommandEndpoint.RECORD_SHIPMENT, List.of("at")));
+        Generator<String> key = strings(range('a', 'z'), 12, 12).orNull(0.5);
+        return random -> {
+            CommandEndpoint endpoint = of(List.copyOf(fields.keySet())).next(random);
+            String id = validPathId(endpoint).next(random);
+            ObjectNode body = validBody(endpoint).next(random);
+            String[] steps = of(fields.get(endpoint)).next(random).split("\\.");
+            String idempotencyKey = key.next(random);
+            JsonNode parent = body;
+            for (int i = 0; i < steps.length - 1; i++) {
+                parent = parent.isArray() ? parent.get(Integer.parseInt(steps[i])) : parent.get(steps[i]);
+            }
+            String field = steps[steps.length - 1];
+            ((ObjectNode) parent).put(field, PLACEHOLDER);
+            body.remove("draft");
+            String edge = EdgeValues.forField(field).next(random);
+            return new RawHttp.Request(
+                    endpoint.method,
+                    endpoint.path(id),
+                    idempotencyKey == null
+                            ? RawHttp.headers("Content-Type", "application/json")
+                            : RawHttp.headers("Content-Type", "application/json", "Idempotency-Key", idempotencyKey),
+                    fill(body.toString(), edge).getBytes(StandardCharsets.UTF_8),
+                    false);
+        };
     }
 
     private static List<Slot> slots(ObjectNode body, Mutation mutation) {

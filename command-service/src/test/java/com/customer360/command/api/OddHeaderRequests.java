@@ -1,5 +1,12 @@
 package com.customer360.command.api;
 
+import static com.customer360.command.api.Generator.anyStrings;
+import static com.customer360.command.api.Generator.frequency;
+import static com.customer360.command.api.Generator.of;
+import static com.customer360.command.api.Generator.oneOf;
+import static com.customer360.command.api.Generator.range;
+import static com.customer360.command.api.Generator.strings;
+import static com.customer360.command.api.Generator.weight;
 import static com.customer360.command.api.ValidRequests.validBody;
 import static com.customer360.command.api.ValidRequests.validPathId;
 
@@ -8,10 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
  * Valid requests to every endpoint with odd headers: content types, charsets, accepted types, idempotency keys and
@@ -21,8 +24,8 @@ final class OddHeaderRequests {
 
     private OddHeaderRequests() {}
 
-    static Arbitrary<RawHttp.Request> oddHeaders() {
-        Arbitrary<String> json = Arbitraries.of(
+    static Generator<RawHttp.Request> oddHeaders() {
+        Generator<String> json = of(
                 "application/json",
                 "application/json; charset=utf-8",
                 "application/json;charset=UTF-16",
@@ -30,7 +33,7 @@ final class OddHeaderRequests {
                 "application/json;charset=UTF-32",
                 "APPLICATION/JSON",
                 "application/merge-patch+json");
-        Arbitrary<String> odd = Arbitraries.of(
+        Generator<String> odd = of(
                 "application/json;charset=nope",
                 "application/json; charset=\"",
                 "application/json; q=abc",
@@ -50,7 +53,7 @@ final class OddHeaderRequests {
                 "garbage",
                 ";;;",
                 "application/json, text/plain");
-        Arbitrary<String> accept = Arbitraries.of(
+        Generator<String> accept = of(
                 "*/*",
                 "application/json",
                 "application/problem+json",
@@ -62,43 +65,39 @@ final class OddHeaderRequests {
                 "application/json;q=0",
                 "",
                 manyMediaTypes());
-        Arbitrary<String> idempotencyKey = Arbitraries.oneOf(
-                Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(128),
-                Arbitraries.strings().all().ofMaxLength(200).map(OddHeaderRequests::headerSafe),
-                Arbitraries.of("", " ", "k".repeat(129), "k".repeat(128), "é", "a b", "k".repeat(20_000)));
-        Arbitrary<List<Map.Entry<String, String>>> headers = Combinators.combine(
-                        Arbitraries.frequencyOf(Tuple.of(3, json), Tuple.of(2, odd))
-                                .injectNull(0.1),
-                        accept.injectNull(0.4),
-                        idempotencyKey.injectNull(0.3),
-                        Arbitraries.of("gzip", "identity", "br").injectNull(0.8))
-                .as((type, acceptable, key, encoding) -> {
-                    List<Map.Entry<String, String>> list = new ArrayList<>();
-                    if (type != null) {
-                        list.add(Map.entry("Content-Type", type));
-                    }
-                    if (acceptable != null) {
-                        list.add(Map.entry("Accept", acceptable));
-                    }
-                    if (key != null) {
-                        list.add(Map.entry("Idempotency-Key", key));
-                    }
-                    if (encoding != null) {
-                        list.add(Map.entry("Content-Encoding", encoding));
-                    }
-                    return list;
-                });
-        return Arbitraries.of(CommandEndpoint.values()).flatMap(endpoint -> Combinators.combine(
-                        validPathId(endpoint),
-                        validBody(endpoint).map(JsonNode::toString).injectNull(0.1),
-                        headers,
-                        Arbitraries.of(true, false))
-                .as((id, body, list, chunked) -> new RawHttp.Request(
-                        endpoint.method,
-                        endpoint.path(id),
-                        list,
-                        body == null ? null : body.getBytes(StandardCharsets.UTF_8),
-                        chunked)));
+        Generator<String> idempotencyKey = oneOf(
+                strings(range('!', '~'), 1, 128),
+                anyStrings(200).map(OddHeaderRequests::headerSafe),
+                of("", " ", "k".repeat(129), "k".repeat(128), "é", "a b", "k".repeat(20_000)));
+        Generator<String> contentType =
+                frequency(weight(3, json), weight(2, odd)).orNull(0.1);
+        Generator<String> encoding = of("gzip", "identity", "br").orNull(0.8);
+        Generator<List<Map.Entry<String, String>>> headers = random -> {
+            List<Map.Entry<String, String>> list = new ArrayList<>();
+            addIfPresent(list, "Content-Type", contentType.next(random));
+            addIfPresent(list, "Accept", accept.orNull(0.4).next(random));
+            addIfPresent(list, "Idempotency-Key", idempotencyKey.orNull(0.3).next(random));
+            addIfPresent(list, "Content-Encoding", encoding.next(random));
+            return list;
+        };
+        return random -> {
+            CommandEndpoint endpoint = of(CommandEndpoint.values()).next(random);
+            String id = validPathId(endpoint).next(random);
+            String body =
+                    validBody(endpoint).map(JsonNode::toString).orNull(0.1).next(random);
+            return new RawHttp.Request(
+                    endpoint.method,
+                    endpoint.path(id),
+                    headers.next(random),
+                    body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                    random.nextBoolean());
+        };
+    }
+
+    private static void addIfPresent(List<Map.Entry<String, String>> headers, String name, String value) {
+        if (value != null) {
+            headers.add(Map.entry(name, value));
+        }
     }
 
     private static String manyMediaTypes() {

@@ -1,22 +1,25 @@
 package com.customer360.command.api;
 
+import static com.customer360.command.api.Generator.anyStrings;
+import static com.customer360.command.api.Generator.of;
+import static com.customer360.command.api.Generator.oneOf;
+import static com.customer360.command.api.Generator.range;
+import static com.customer360.command.api.Generator.strings;
 import static com.customer360.command.api.RandomBodyRequests.jsonValue;
 import static com.customer360.command.api.ValidRequests.json;
+import static com.customer360.command.api.ValidRequests.validBody;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /** Requests to odd paths with odd methods: ids no endpoint takes, unknown actions, and encodings a router may trip on. */
 final class OddPathRequests {
 
     private OddPathRequests() {}
 
-    static Arbitrary<RawHttp.Request> oddPaths() {
-        Arbitrary<String> oddId = Arbitraries.oneOf(
-                Arbitraries.of(
+    static Generator<RawHttp.Request> oddPaths() {
+        Generator<String> oddId = oneOf(
+                of(
                         "",
                         "%20",
                         "a%20b",
@@ -46,19 +49,15 @@ final class OddPathRequests {
                         "-a",
                         "_a",
                         "a:b.c_d-e"),
-                Arbitraries.strings().all().ofMaxLength(80).map(OddPathRequests::percentEncoded),
-                Arbitraries.strings()
-                        .withCharRange('!', '~')
-                        .withChars("é€😀")
-                        .ofMaxLength(80)
+                anyStrings(80).map(OddPathRequests::percentEncoded),
+                strings(range('!', '~') + "é€😀", 0, 80)
                         .map(s -> s.replace("#", "%23").replace("?", "%3F")));
-        Arbitrary<String> path = Arbitraries.oneOf(
-                Combinators.combine(Arbitraries.of(CommandEndpoint.values()), oddId)
-                        .as(CommandEndpoint::path),
+        Generator<String> path = oneOf(
+                random -> of(CommandEndpoint.values()).next(random).path(oddId.next(random)),
                 oddId.map(id -> "/api/customers/" + id + "/" + id),
                 oddId.map(id -> "/api/orders/" + id + "/unknown-action"),
                 oddId.map(id -> "/" + id),
-                Arbitraries.of(
+                of(
                         "/",
                         "/api",
                         "/api/",
@@ -74,15 +73,14 @@ final class OddPathRequests {
                         "/API/ORDERS/x/cancel",
                         "/api/customers?x=%zz",
                         "/api/orders/x/cancel?" + "a=b&".repeat(2000)));
-        Arbitrary<String> method =
-                Arbitraries.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND", "FOO");
-        Arbitrary<String> body = Arbitraries.oneOf(
-                Arbitraries.just((String) null),
-                Arbitraries.of(CommandEndpoint.values())
-                        .flatMap(ValidRequests::validBody)
-                        .map(JsonNode::toString),
+        Generator<String> method = of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "PROPFIND", "FOO");
+        Generator<String> body = oneOf(
+                random -> null,
+                random -> validBody(of(CommandEndpoint.values()).next(random))
+                        .next(random)
+                        .toString(),
                 jsonValue(2).map(JsonNode::toString));
-        return Combinators.combine(method, path, body).as((verb, target, content) -> json(verb, target, content));
+        return random -> json(method.next(random), path.next(random), body.next(random));
     }
 
     /** Any text as a path segment: percent-encoded UTF-8 (an unpaired surrogate becomes '?'). */

@@ -1,5 +1,13 @@
 package com.customer360.command.api;
 
+import static com.customer360.command.api.Generator.frequency;
+import static com.customer360.command.api.Generator.ints;
+import static com.customer360.command.api.Generator.longs;
+import static com.customer360.command.api.Generator.of;
+import static com.customer360.command.api.Generator.range;
+import static com.customer360.command.api.Generator.strings;
+import static com.customer360.command.api.Generator.weight;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -9,10 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.Random;
 
 /**
  * Valid requests to every endpoint of the command API, and the seed records ({@link #CUSTOMER}, {@link #ORDERS}) that
@@ -27,148 +32,139 @@ final class ValidRequests {
     /** The one object mapper of the fuzz generators. */
     static final ObjectMapper JSON = new ObjectMapper();
 
+    static final String LETTERS = range('a', 'z') + range('A', 'Z');
+    static final String LOWER_CASE_AND_DIGITS = range('a', 'z') + range('0', '9');
+
+    private static final Generator<String> ID =
+            strings(LOWER_CASE_AND_DIGITS + "._:-", 1, 40).map(s -> "f" + s);
+    private static final Generator<String> TEXT = strings(LETTERS + " 'éü-", 1, 40);
+
+    /** A time in the last ten years, whole seconds, as ISO-8601 text. */
+    private static final Generator<String> PAST = longs(0, 3650).map(days -> Instant.now()
+            .minus(days, ChronoUnit.DAYS)
+            .truncatedTo(ChronoUnit.SECONDS)
+            .toString());
+
     private ValidRequests() {}
 
     /** The seed records, some of the time, so that valid requests are carried out or break a rule. */
-    static Arbitrary<String> validPathId(CommandEndpoint endpoint) {
-        Arbitrary<String> unknown = Arbitraries.strings()
-                .withCharRange('a', 'z')
-                .numeric()
-                .ofMinLength(1)
-                .ofMaxLength(20)
-                .map(s -> "fuzz-" + s);
-        Arbitrary<String> known =
-                endpoint == CommandEndpoint.CHANGE_CUSTOMER ? Arbitraries.just(CUSTOMER) : Arbitraries.of(ORDERS);
-        return Arbitraries.frequencyOf(Tuple.of(3, known), Tuple.of(1, unknown));
+    static Generator<String> validPathId(CommandEndpoint endpoint) {
+        Generator<String> unknown = strings(LOWER_CASE_AND_DIGITS, 1, 20).map(s -> "fuzz-" + s);
+        Generator<String> known = endpoint == CommandEndpoint.CHANGE_CUSTOMER ? of(CUSTOMER) : of(ORDERS);
+        return frequency(weight(3, known), weight(1, unknown));
     }
 
-    static Arbitrary<ObjectNode> validBody(CommandEndpoint endpoint) {
-        Arbitrary<String> id = Arbitraries.strings()
-                .withCharRange('a', 'z')
-                .numeric()
-                .withChars("._:-")
-                .ofMinLength(1)
-                .ofMaxLength(40)
-                .map(s -> "f" + s);
-        Arbitrary<String> text =
-                Arbitraries.strings().alpha().withChars(" 'éü-").ofMinLength(1).ofMaxLength(40);
-        Arbitrary<Instant> past = Arbitraries.longs()
-                .between(0, 3650)
-                .map(days -> Instant.now().minus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
+    static Generator<ObjectNode> validBody(CommandEndpoint endpoint) {
         return switch (endpoint) {
-            case REGISTER_CUSTOMER ->
-                Combinators.combine(id.injectNull(0.3), text, address().injectNull(0.5))
-                        .as((customerId, name, address) -> {
-                            ObjectNode body = JSON.createObjectNode();
-                            if (customerId != null) {
-                                body.put("customerId", customerId);
-                            }
-                            body.put("name", name);
-                            body.put("email", "fuzz@example.com");
-                            body.put("phone", "+44 20 7946 0000");
-                            if (address != null) {
-                                body.set("defaultShippingAddress", address);
-                            }
-                            return body;
-                        });
-            case CHANGE_CUSTOMER ->
-                Combinators.combine(text, address(), Arbitraries.integers().between(1, 15))
-                        .as((name, address, fields) -> {
-                            ObjectNode body = JSON.createObjectNode();
-                            if ((fields & 1) != 0) {
-                                body.put("name", name);
-                            }
-                            if ((fields & 2) != 0) {
-                                body.put("email", "changed@example.com");
-                            }
-                            if ((fields & 4) != 0) {
-                                body.putNull("phone");
-                            }
-                            if ((fields & 8) != 0) {
-                                body.set("defaultShippingAddress", address);
-                            }
-                            return body;
-                        });
-            case CREATE_ORDER ->
-                Combinators.combine(
-                                id.injectNull(0.2),
-                                Arbitraries.of("USD", "EUR", "JPY", "GBP", "BHD"),
-                                Arbitraries.integers().between(1, 5),
-                                Arbitraries.integers().between(0, 99_999),
-                                Arbitraries.of(true, false),
-                                past.injectNull(0.5))
-                        .as((orderId, currency, quantity, minorUnits, draft, placedAt) -> {
-                            ObjectNode order = order(
-                                    orderId, currency, List.of(line("SKU-1", quantity, price(minorUnits, currency))));
-                            if (draft) {
-                                order.put("draft", true);
-                            } else if (placedAt != null) {
-                                order.put("placedAt", placedAt.toString());
-                            }
-                            return order;
-                        });
+            case REGISTER_CUSTOMER -> registerCustomer();
+            case CHANGE_CUSTOMER -> changeCustomer();
+            case CREATE_ORDER -> createOrder();
             case PLACE_ORDER ->
-                past.injectNull(0.5).map(at -> {
+                random -> {
                     ObjectNode body = JSON.createObjectNode();
-                    if (at != null) {
-                        body.put("placedAt", at.toString());
-                    }
+                    putIfPresent(body, "placedAt", PAST.orNull(0.5).next(random));
                     return body;
-                });
+                };
             case CANCEL_ORDER, RETURN_ORDER ->
-                text.injectNull(0.5).map(reason -> {
+                random -> {
                     ObjectNode body = JSON.createObjectNode();
-                    if (reason != null) {
-                        body.put("reason", reason);
-                    }
+                    putIfPresent(body, "reason", TEXT.orNull(0.5).next(random));
                     return body;
-                });
+                };
             case REFUND_ORDER ->
-                Combinators.combine(id.injectNull(0.5), Arbitraries.integers().between(1, 3000), text.injectNull(0.5))
-                        .as((refundId, cents, reason) -> {
-                            ObjectNode body = JSON.createObjectNode();
-                            if (refundId != null) {
-                                body.put("refundId", refundId);
-                            }
-                            body.put("amount", price(cents, "USD"));
-                            if (reason != null) {
-                                body.put("reason", reason);
-                            }
-                            return body;
-                        });
+                random -> {
+                    ObjectNode body = JSON.createObjectNode();
+                    putIfPresent(body, "refundId", ID.orNull(0.5).next(random));
+                    body.put("amount", price(ints(1, 3000).next(random), "USD"));
+                    putIfPresent(body, "reason", TEXT.orNull(0.5).next(random));
+                    return body;
+                };
             case RECORD_SHIPMENT ->
-                Combinators.combine(Arbitraries.of("IN_TRANSIT", "DELIVERED"), text, past.injectNull(0.5))
-                        .as((status, carrier, at) -> {
-                            ObjectNode body = JSON.createObjectNode();
-                            body.put("status", status);
-                            body.put("carrier", carrier);
-                            body.put("trackingNumber", "1Z999");
-                            body.put("location", carrier);
-                            body.put("note", carrier);
-                            if (at != null) {
-                                body.put("at", at.toString());
-                            }
-                            return body;
-                        });
-            case CHANGE_SHIPPING_ADDRESS -> address();
+                random -> {
+                    ObjectNode body = JSON.createObjectNode();
+                    String carrier = TEXT.next(random);
+                    body.put("status", of("IN_TRANSIT", "DELIVERED").next(random));
+                    body.put("carrier", carrier);
+                    body.put("trackingNumber", "1Z999");
+                    body.put("location", carrier);
+                    body.put("note", carrier);
+                    putIfPresent(body, "at", PAST.orNull(0.5).next(random));
+                    return body;
+                };
+            case CHANGE_SHIPPING_ADDRESS -> ValidRequests::address;
         };
     }
 
-    private static Arbitrary<ObjectNode> address() {
-        return Combinators.combine(
-                        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(30),
-                        Arbitraries.of("US", "GB", "DE", "JP", "FR"))
-                .as((words, country) -> {
-                    ObjectNode address = JSON.createObjectNode();
-                    address.put("name", words);
-                    address.put("line1", "1 " + words + " Street");
-                    address.put("line2", "Floor 2");
-                    address.put("city", words);
-                    address.put("region", "R");
-                    address.put("postalCode", "12345");
-                    address.put("country", country);
-                    return address;
-                });
+    private static Generator<ObjectNode> registerCustomer() {
+        return random -> {
+            ObjectNode body = JSON.createObjectNode();
+            putIfPresent(body, "customerId", ID.orNull(0.3).next(random));
+            body.put("name", TEXT.next(random));
+            body.put("email", "fuzz@example.com");
+            body.put("phone", "+44 20 7946 0000");
+            if (random.nextBoolean()) {
+                body.set("defaultShippingAddress", address(random));
+            }
+            return body;
+        };
+    }
+
+    /** A patch that changes a non-empty subset of the four fields. */
+    private static Generator<ObjectNode> changeCustomer() {
+        return random -> {
+            ObjectNode body = JSON.createObjectNode();
+            int fields = ints(1, 15).next(random);
+            String name = TEXT.next(random);
+            if ((fields & 1) != 0) {
+                body.put("name", name);
+            }
+            if ((fields & 2) != 0) {
+                body.put("email", "changed@example.com");
+            }
+            if ((fields & 4) != 0) {
+                body.putNull("phone");
+            }
+            if ((fields & 8) != 0) {
+                body.set("defaultShippingAddress", address(random));
+            }
+            return body;
+        };
+    }
+
+    private static Generator<ObjectNode> createOrder() {
+        return random -> {
+            String orderId = ID.orNull(0.2).next(random);
+            String currency = of("USD", "EUR", "JPY", "GBP", "BHD").next(random);
+            int quantity = ints(1, 5).next(random);
+            int minorUnits = ints(0, 99_999).next(random);
+            ObjectNode order = order(orderId, currency, List.of(line("SKU-1", quantity, price(minorUnits, currency))));
+            String placedAt = PAST.orNull(0.5).next(random);
+            if (random.nextBoolean()) {
+                order.put("draft", true);
+            } else if (placedAt != null) {
+                order.put("placedAt", placedAt);
+            }
+            return order;
+        };
+    }
+
+    private static void putIfPresent(ObjectNode body, String field, String value) {
+        if (value != null) {
+            body.put(field, value);
+        }
+    }
+
+    private static ObjectNode address(Random random) {
+        String words = strings(LETTERS, 1, 30).next(random);
+        ObjectNode address = JSON.createObjectNode();
+        address.put("name", words);
+        address.put("line1", "1 " + words + " Street");
+        address.put("line2", "Floor 2");
+        address.put("city", words);
+        address.put("region", "R");
+        address.put("postalCode", "12345");
+        address.put("country", of("US", "GB", "DE", "JP", "FR").next(random));
+        return address;
     }
 
     static ObjectNode order(String orderId, String currency, List<ObjectNode> lines) {
@@ -202,9 +198,12 @@ final class ValidRequests {
         return BigDecimal.valueOf(minorUnits, digits).toPlainString();
     }
 
-    static Arbitrary<Map.Entry<String, String>> anyEndpointAndPath() {
-        return Arbitraries.of(CommandEndpoint.values())
-                .flatMap(endpoint -> validPathId(endpoint).map(id -> Map.entry(endpoint.method, endpoint.path(id))));
+    static Generator<Map.Entry<String, String>> anyEndpointAndPath() {
+        return random -> {
+            CommandEndpoint endpoint = of(CommandEndpoint.values()).next(random);
+            return Map.entry(
+                    endpoint.method, endpoint.path(validPathId(endpoint).next(random)));
+        };
     }
 
     static RawHttp.Request json(String method, String target, String body) {
