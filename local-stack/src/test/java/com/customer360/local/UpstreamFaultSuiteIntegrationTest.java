@@ -6,18 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.customer360.embedded.EmbeddedKafkaBroker;
 import com.customer360.embedded.EmbeddedMongoServer;
 import com.customer360.events.cloudevents.DeadLetterHeaders;
-import com.customer360.local.UpstreamHistory.Expected;
-import com.customer360.local.UpstreamHistory.Figures;
 import com.customer360.local.UpstreamHistory.Message;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -93,7 +88,7 @@ class UpstreamFaultSuiteIntegrationTest {
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() -> {
                         mismatches.clear();
-                        mismatches.addAll(mismatches(history.expected));
+                        mismatches.addAll(FaultSuiteVerdict.mismatches(api(), history.expected));
                         return mismatches.isEmpty();
                     });
             Map<String, String> deadLettered = deadLetters();
@@ -112,7 +107,8 @@ class UpstreamFaultSuiteIntegrationTest {
             assertThat(mismatches).isEmpty();
             Map<String, String> expectedDeadLetters = new HashMap<>();
             faulty.forEach(f -> expectedDeadLetters.put(text(f.message().value()), f.reasonCode()));
-            assertThat(differences(deadLettered, expectedDeadLetters)).isEmpty();
+            assertThat(FaultSuiteVerdict.differences(deadLettered, expectedDeadLetters))
+                    .isEmpty();
         } finally {
             stopQuietly();
         }
@@ -166,52 +162,6 @@ class UpstreamFaultSuiteIntegrationTest {
         }
     }
 
-    private List<String> mismatches(List<Expected> expected) {
-        Api api = api();
-        List<String> mismatches = new ArrayList<>();
-        for (Expected customer : expected) {
-            JsonNode page = api.query("/api/customers/" + customer.customerId());
-            String problem = compare(customer, page);
-            if (problem != null) {
-                mismatches.add(customer.customerId() + ": " + problem);
-            }
-        }
-        return mismatches;
-    }
-
-    private static String compare(Expected expected, JsonNode page) {
-        if (page == null) {
-            return "not shown";
-        }
-        if (!expected.email().equals(page.path("email").asText())) {
-            return "email " + page.path("email").asText();
-        }
-        Map<String, Figures> shown = new LinkedHashMap<>();
-        for (JsonNode summary : page.get("summaries")) {
-            shown.put(
-                    summary.get("currency").asText(),
-                    new Figures(
-                            summary.get("orderCount").asInt(),
-                            new java.math.BigDecimal(
-                                    summary.get("lifetimeValue").asText()),
-                            new java.math.BigDecimal(
-                                    summary.get("averageOrderValue").asText()),
-                            new java.math.BigDecimal(
-                                    summary.get("refundedTotal").asText())));
-        }
-        if (!shown.equals(expected.byCurrency())) {
-            return "figures " + shown + " instead of " + expected.byCurrency();
-        }
-        String line1 = page.path("latestShippingAddress").path("line1").asText(null);
-        if (!java.util.Objects.equals(line1, expected.latestLine1())) {
-            return "latest address " + line1 + " instead of " + expected.latestLine1();
-        }
-        Instant last = page.path("lastOrderAt").isTextual()
-                ? Instant.parse(page.get("lastOrderAt").asText())
-                : null;
-        return java.util.Objects.equals(last, expected.lastOrderAt()) ? null : "last order at " + last;
-    }
-
     /** Every dead letter's original value and reason code, repeats of the same record counted once. */
     private Map<String, String> deadLetters() {
         Map<String, String> deadLetters = new HashMap<>();
@@ -249,24 +199,6 @@ class UpstreamFaultSuiteIntegrationTest {
                                     .value())));
         }
         return deadLetters;
-    }
-
-    /** Dead letters that should not be there, are missing, or carry another reason — shortened for the report. */
-    private static List<String> differences(Map<String, String> actual, Map<String, String> expected) {
-        List<String> differences = new ArrayList<>();
-        actual.forEach((value, reason) -> {
-            if (!reason.equals(expected.get(value))) {
-                differences.add(reason + " instead of " + expected.get(value) + ": " + shortened(value));
-            }
-        });
-        expected.keySet().stream()
-                .filter(value -> !actual.containsKey(value))
-                .forEach(value -> differences.add("missing " + expected.get(value) + ": " + shortened(value)));
-        return differences;
-    }
-
-    private static String shortened(String value) {
-        return value.length() <= 200 ? value : value.substring(0, 200) + "...";
     }
 
     private long committedBy(String group) throws Exception {
