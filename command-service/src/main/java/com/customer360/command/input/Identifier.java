@@ -1,5 +1,6 @@
 package com.customer360.command.input;
 
+import com.customer360.events.Identifiers;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -21,8 +22,8 @@ import java.util.regex.Pattern;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Identifier {
 
-    Pattern PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
-    String MESSAGE = "must be 1-64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit";
+    Pattern PATTERN = Pattern.compile(Identifiers.PATTERN);
+    String MESSAGE = Identifiers.RULE;
 
     String message() default MESSAGE;
 

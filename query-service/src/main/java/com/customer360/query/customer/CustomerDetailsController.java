@@ -1,7 +1,7 @@
 package com.customer360.query.customer;
 
+import com.customer360.events.Identifiers;
 import com.customer360.events.order.OrderStatus;
-import com.customer360.query.web.Identifiers;
 import com.customer360.query.web.NotFoundException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,6 +1,6 @@
 package com.customer360.query.intake;
 
-import com.customer360.query.web.Identifiers;
+import com.customer360.events.Identifiers;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

@@ -1,6 +1,6 @@
 package com.customer360.query.order;
 
-import com.customer360.query.web.Identifiers;
+import com.customer360.events.Identifiers;
 import com.customer360.query.web.NotFoundException;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.web.bind.annotation.GetMapping;
