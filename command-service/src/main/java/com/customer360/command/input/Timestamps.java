@@ -17,11 +17,16 @@ public final class Timestamps {
 
     /** The given time if plausible, or now when none was given. */
     public static Instant orNow(Instant given, Clock clock, String field) {
-        Instant now = clock.instant();
-        if (given == null) {
-            return now;
-        }
-        if (given.isAfter(now.plus(ALLOWED_SKEW))) {
+        return given == null ? clock.instant() : plausible(given, clock, field);
+    }
+
+    /**
+     * The given time, checked.
+     *
+     * @throws InvalidInput when it lies in the future beyond the clock skew, or before this century
+     */
+    public static Instant plausible(Instant given, Clock clock, String field) {
+        if (given.isAfter(clock.instant().plus(ALLOWED_SKEW))) {
             throw InvalidInput.of(field, "must not be in the future");
         }
         if (given.isBefore(EARLIEST)) {

@@ -43,9 +43,6 @@ public class OrderCommands {
                     line.quantity(),
                     Money.exact(line.unitPrice(), request.currency(), "lines[" + i + "].unitPrice")));
         }
-        if (request.placedAt() != null) {
-            Timestamps.orNow(request.placedAt(), clock, "placedAt");
-        }
         dispatcher.send(
                 new CreateOrder(
                         orderId,
@@ -55,7 +52,7 @@ public class OrderCommands {
                         lines,
                         request.total() == null ? null : Money.exact(request.total(), request.currency(), "total"),
                         AddressInput.toAddress(request.shippingAddress()),
-                        request.placedAt(),
+                        request.placedAt() == null ? null : Timestamps.plausible(request.placedAt(), clock, "placedAt"),
                         request.isDraft(),
                         clock.instant()),
                 metaData);
