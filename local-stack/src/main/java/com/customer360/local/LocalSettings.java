@@ -23,6 +23,11 @@ record LocalSettings(
         int demoOrders,
         List<String> passThrough) {
 
+    /** Any free ports and no demo data: a stack that can run beside others, as tests start it. */
+    static LocalSettings onFreePorts(Path dataDirectory) {
+        return new LocalSettings(dataDirectory, 0, 0, 0, 0, false, 0, 0, List.of());
+    }
+
     static LocalSettings from(String[] args, Map<String, String> environment) {
         Map<String, String> values = new HashMap<>();
         List<String> passThrough = new ArrayList<>();

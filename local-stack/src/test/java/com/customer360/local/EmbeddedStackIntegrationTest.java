@@ -1,7 +1,6 @@
 package com.customer360.local;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +15,7 @@ class EmbeddedStackIntegrationTest extends CustomerFiguresScenario {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = new LocalStack(new LocalSettings(data, 0, 0, 0, 0, false, 0, 0, List.of()));
+        stack = new LocalStack(LocalSettings.onFreePorts(data));
         stack.start();
     }
 

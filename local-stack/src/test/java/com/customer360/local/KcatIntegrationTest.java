@@ -37,7 +37,7 @@ class KcatIntegrationTest {
     @BeforeAll
     static void start() throws Exception {
         Assumptions.assumeTrue(kcatInstalled(), "kcat is not installed");
-        stack = new LocalStack(new LocalSettings(data, 0, 0, 0, 0, false, 0, 0, List.of()));
+        stack = new LocalStack(LocalSettings.onFreePorts(data));
         stack.start();
         broker = stack.kafkaBootstrapServers();
     }

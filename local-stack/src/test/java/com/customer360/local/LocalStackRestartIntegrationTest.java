@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +16,7 @@ class LocalStackRestartIntegrationTest {
     Path data;
 
     private LocalStack start() throws Exception {
-        LocalStack stack = new LocalStack(new LocalSettings(data, 0, 0, 0, 0, false, 0, 0, List.of()));
+        LocalStack stack = new LocalStack(LocalSettings.onFreePorts(data));
         stack.start();
         return stack;
     }

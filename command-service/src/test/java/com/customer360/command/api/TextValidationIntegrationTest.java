@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The command API's rules for text, one behaviour each: every text field accepted up to its length limit and refused
@@ -17,72 +19,47 @@ class TextValidationIntegrationTest extends InputValidationFixture {
 
     // ---------------------------------------------------------------- lengths
 
+    /** Every text field with its length limit, by the request it travels in. */
+    static Stream<Arguments> textLimits() {
+        return Stream.of(
+                Arguments.of("register", "name", 200),
+                Arguments.of("register", "email", 254),
+                Arguments.of("register", "customerId", 64),
+                Arguments.of("register", "defaultShippingAddress.name", 200),
+                Arguments.of("register", "defaultShippingAddress.line1", 200),
+                Arguments.of("register", "defaultShippingAddress.line2", 200),
+                Arguments.of("register", "defaultShippingAddress.city", 100),
+                Arguments.of("register", "defaultShippingAddress.region", 100),
+                Arguments.of("register", "defaultShippingAddress.postalCode", 20),
+                Arguments.of("change", "name", 200),
+                Arguments.of("change", "email", 254),
+                Arguments.of("order", "orderId", 64),
+                Arguments.of("order", "storeId", 64),
+                Arguments.of("order", "lines[0].sku", 64),
+                Arguments.of("order", "lines[0].name", 200),
+                Arguments.of("order", "shippingAddress.line1", 200),
+                Arguments.of("order", "shippingAddress.city", 100),
+                Arguments.of("order", "shippingAddress.postalCode", 20),
+                Arguments.of("refund", "refundId", 64),
+                Arguments.of("refund", "reason", 500),
+                Arguments.of("cancel", "reason", 500),
+                Arguments.of("return", "reason", 500),
+                Arguments.of("shipment", "carrier", 100),
+                Arguments.of("shipment", "trackingNumber", 100),
+                Arguments.of("shipment", "location", 200),
+                Arguments.of("shipment", "note", 500),
+                Arguments.of("address", "line1", 200),
+                Arguments.of("address", "postalCode", 20));
+    }
+
     @ParameterizedTest(name = "{0} {1} of {2} characters")
-    @CsvSource({
-        "register, name, 200",
-        "register, email, 254",
-        "register, customerId, 64",
-        "register, defaultShippingAddress.name, 200",
-        "register, defaultShippingAddress.line1, 200",
-        "register, defaultShippingAddress.line2, 200",
-        "register, defaultShippingAddress.city, 100",
-        "register, defaultShippingAddress.region, 100",
-        "register, defaultShippingAddress.postalCode, 20",
-        "change, name, 200",
-        "change, email, 254",
-        "order, orderId, 64",
-        "order, storeId, 64",
-        "order, lines[0].sku, 64",
-        "order, lines[0].name, 200",
-        "order, shippingAddress.line1, 200",
-        "order, shippingAddress.city, 100",
-        "order, shippingAddress.postalCode, 20",
-        "refund, refundId, 64",
-        "refund, reason, 500",
-        "cancel, reason, 500",
-        "return, reason, 500",
-        "shipment, carrier, 100",
-        "shipment, trackingNumber, 100",
-        "shipment, location, 200",
-        "shipment, note, 500",
-        "address, line1, 200",
-        "address, postalCode, 20"
-    })
+    @MethodSource("textLimits")
     void shouldAcceptTextUpToItsLimit(String endpoint, String field, int limit) {
         assertAccepted(send(endpoint, field, TextNode.valueOf(text(field, limit))));
     }
 
     @ParameterizedTest(name = "{0} {1} of {2} + 1 characters")
-    @CsvSource({
-        "register, name, 200",
-        "register, email, 254",
-        "register, customerId, 64",
-        "register, defaultShippingAddress.name, 200",
-        "register, defaultShippingAddress.line1, 200",
-        "register, defaultShippingAddress.line2, 200",
-        "register, defaultShippingAddress.city, 100",
-        "register, defaultShippingAddress.region, 100",
-        "register, defaultShippingAddress.postalCode, 20",
-        "change, name, 200",
-        "change, email, 254",
-        "order, orderId, 64",
-        "order, storeId, 64",
-        "order, lines[0].sku, 64",
-        "order, lines[0].name, 200",
-        "order, shippingAddress.line1, 200",
-        "order, shippingAddress.city, 100",
-        "order, shippingAddress.postalCode, 20",
-        "refund, refundId, 64",
-        "refund, reason, 500",
-        "cancel, reason, 500",
-        "return, reason, 500",
-        "shipment, carrier, 100",
-        "shipment, trackingNumber, 100",
-        "shipment, location, 200",
-        "shipment, note, 500",
-        "address, line1, 200",
-        "address, postalCode, 20"
-    })
+    @MethodSource("textLimits")
     void cannotSendTextLongerThanItsLimit(String endpoint, String field, int limit) {
         assertProblem(send(endpoint, field, TextNode.valueOf(text(field, limit + 1))), 400, field);
     }

@@ -2,6 +2,8 @@ package com.customer360.query.customer;
 
 import static com.customer360.query.EventHistory.address;
 import static com.customer360.query.EventHistory.at;
+import static com.customer360.query.customer.CustomerFolds.fold;
+import static com.customer360.query.customer.CustomerFolds.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.customer360.events.Address;
@@ -119,22 +121,5 @@ class CustomerDetailsProjectionTest {
 
         assertThat(outcome).isEqualTo(FoldOutcome.ALREADY_APPLIED);
         assertThat(customer.email).isEqualTo("new@example.com");
-    }
-
-    private CustomerDetails fold(EventEnvelope... events) {
-        return fold(List.of(events));
-    }
-
-    private CustomerDetails fold(List<EventEnvelope> events) {
-        CustomerDetails customer = projection.newDocument(CUSTOMER);
-        projection.apply(customer, events);
-        return customer;
-    }
-
-    private static CurrencySummary summary(CustomerDetails customer, String currency) {
-        return customer.summaries.stream()
-                .filter(summary -> summary.currency().equals(currency))
-                .findFirst()
-                .orElseThrow();
     }
 }

@@ -1,13 +1,13 @@
 package com.customer360.query.customer;
 
 import static com.customer360.query.EventHistory.at;
+import static com.customer360.query.customer.CustomerFolds.fold;
+import static com.customer360.query.customer.CustomerFolds.summary;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.events.order.OrderStatus;
 import com.customer360.query.EventHistory;
 import java.math.BigDecimal;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The figures of the customer details page, folded from events by {@link CustomerDetailsProjection}. */
@@ -16,7 +16,6 @@ class CustomerFiguresTest {
     private static final String CUSTOMER = "c-1";
 
     private final EventHistory history = new EventHistory();
-    private final CustomerDetailsProjection projection = new CustomerDetailsProjection();
 
     @Test
     void shouldCountPlacedOrders() {
@@ -155,22 +154,5 @@ class CustomerFiguresTest {
                         DesignScenario.order(CUSTOMER, 4),
                         DesignScenario.order(CUSTOMER, 2),
                         DesignScenario.order(CUSTOMER, 1));
-    }
-
-    private CustomerDetails fold(EventEnvelope... events) {
-        return fold(List.of(events));
-    }
-
-    private CustomerDetails fold(List<EventEnvelope> events) {
-        CustomerDetails customer = projection.newDocument(CUSTOMER);
-        projection.apply(customer, events);
-        return customer;
-    }
-
-    private static CurrencySummary summary(CustomerDetails customer, String currency) {
-        return customer.summaries.stream()
-                .filter(summary -> summary.currency().equals(currency))
-                .findFirst()
-                .orElseThrow();
     }
 }

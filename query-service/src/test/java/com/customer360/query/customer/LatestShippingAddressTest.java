@@ -1,12 +1,12 @@
 package com.customer360.query.customer;
 
 import static com.customer360.query.EventHistory.address;
+import static com.customer360.query.customer.CustomerFolds.fold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.customer360.events.Address;
 import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.query.EventHistory;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The latest shipping address: the counted order placed last, else the default address. */
@@ -16,7 +16,6 @@ class LatestShippingAddressTest {
     private static final Address HOME = address("1 Home Road");
 
     private final EventHistory history = new EventHistory();
-    private final CustomerDetailsProjection projection = new CustomerDetailsProjection();
 
     @Test
     void shouldTakeTheLatestAddressByPlacedTimeNotByArrival() {
@@ -65,15 +64,5 @@ class LatestShippingAddressTest {
 
         assertThat(customer.latestShippingAddress).isEqualTo(HOME);
         assertThat(customer.summaries).isEmpty();
-    }
-
-    private CustomerDetails fold(EventEnvelope... events) {
-        return fold(List.of(events));
-    }
-
-    private CustomerDetails fold(List<EventEnvelope> events) {
-        CustomerDetails customer = projection.newDocument(CUSTOMER);
-        projection.apply(customer, events);
-        return customer;
     }
 }
