@@ -33,9 +33,9 @@ class ArchitectureTest {
             .resideInAnyPackage(INFRASTRUCTURE);
 
     @ArchTest
-    static final ArchRule folding_and_money_should_not_depend_on_infrastructure = noClasses()
+    static final ArchRule folding_should_not_depend_on_infrastructure = noClasses()
             .that()
-            .resideInAnyPackage("..query.fold..", "..query.money..")
+            .resideInAPackage("..query.fold..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(INFRASTRUCTURE);

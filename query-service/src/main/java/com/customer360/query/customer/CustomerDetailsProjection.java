@@ -7,6 +7,7 @@ import static com.customer360.query.fold.FoldOutcome.ORDER_UNKNOWN;
 
 import com.customer360.events.Address;
 import com.customer360.events.DomainEvent;
+import com.customer360.events.Money;
 import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.events.customer.CustomerDetailsChanged;
 import com.customer360.events.customer.CustomerEvent;
@@ -23,7 +24,6 @@ import com.customer360.events.order.ShipmentUpdated;
 import com.customer360.query.fold.FoldOutcome;
 import com.customer360.query.fold.Projection;
 import com.customer360.query.fold.StoredTime;
-import com.customer360.query.money.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package com.customer360.query.customer;
 
 import com.customer360.events.Address;
-import com.customer360.query.money.Money;
+import com.customer360.events.Money;
 import java.time.Instant;
 import java.util.List;
 

@@ -3,6 +3,7 @@ package com.customer360.query.intake;
 import static com.customer360.events.cloudevents.UnreadableEventException.Reason.INVALID_DATA;
 
 import com.customer360.events.DomainEvent;
+import com.customer360.events.Money;
 import com.customer360.events.cloudevents.CloudEventCodec;
 import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.events.cloudevents.UnreadableEventException;
@@ -10,7 +11,6 @@ import com.customer360.events.order.OrderDrafted;
 import com.customer360.events.order.OrderLine;
 import com.customer360.events.order.OrderPlaced;
 import com.customer360.events.order.OrderRefunded;
-import com.customer360.query.money.Money;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -79,8 +79,9 @@ class EventReader {
         if (!Money.isCurrency(currency)) {
             return "currency '" + currency + "' is not an ISO 4217 currency";
         }
-        if (!Money.fits(amount, currency)) {
-            return field + " must be non-negative with at most " + Money.digits(currency) + " decimals in " + currency;
+        if (!Money.hasCurrencyDigits(amount, currency)) {
+            return field + " must be non-negative with at most " + Money.minorDigits(currency) + " decimals in "
+                    + currency;
         }
         return null;
     }

@@ -6,6 +6,7 @@ import static com.customer360.query.fold.FoldOutcome.CURRENCY_MISMATCH;
 import static com.customer360.query.fold.FoldOutcome.ORDER_UNKNOWN;
 
 import com.customer360.events.DomainEvent;
+import com.customer360.events.Money;
 import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.events.order.OrderCancelled;
 import com.customer360.events.order.OrderDrafted;
@@ -21,7 +22,6 @@ import com.customer360.events.order.ShipmentUpdated;
 import com.customer360.query.fold.FoldOutcome;
 import com.customer360.query.fold.Projection;
 import com.customer360.query.fold.StoredTime;
-import com.customer360.query.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package com.customer360.query.order;
 
 import com.customer360.events.Address;
+import com.customer360.events.Money;
 import com.customer360.events.order.OrderStatus;
-import com.customer360.query.money.Money;
 import java.time.Instant;
 import java.util.List;
 

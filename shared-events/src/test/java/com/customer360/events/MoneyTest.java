@@ -1,4 +1,4 @@
-package com.customer360.query.money;
+package com.customer360.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,5 +35,19 @@ class MoneyTest {
         assertThat(Money.isCurrency("EUR")).isTrue();
         assertThat(Money.isCurrency("XYZ")).isFalse();
         assertThat(Money.isCurrency("XAU")).isFalse();
+    }
+
+    @Test
+    void cannotFitMoreThanFifteenDigitsBeforeThePoint() {
+        assertThat(Money.fits(new BigDecimal("999999999999999.99"), "USD")).isTrue();
+        assertThat(Money.fits(new BigDecimal("1000000000000000"), "USD")).isFalse();
+        assertThat(Money.fits(new BigDecimal("1E+2147483647"), "JPY")).isFalse();
+        assertThat(Money.fits(new BigDecimal("1E-2147483647"), "USD")).isFalse();
+    }
+
+    @Test
+    void shouldAverageHalfEven() {
+        assertThat(Money.average(new BigDecimal("10.05"), 2, "EUR")).isEqualTo(new BigDecimal("5.02"));
+        assertThat(Money.average(new BigDecimal("5"), 2, "JPY")).isEqualTo(new BigDecimal("2"));
     }
 }
