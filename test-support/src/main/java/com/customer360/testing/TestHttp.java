@@ -1,0 +1,99 @@
+package com.customer360.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The one HTTP client of the tests: plain {@code java.net.http} against a service on 127.0.0.1, answers kept as they
+ * came (status, headers, body as text) with the body parsed as JSON on demand.
+ */
+public final class TestHttp {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+
+    public TestHttp(URI base) {
+        this.base = base;
+    }
+
+    public TestHttp(int port) {
+        this(URI.create("http://127.0.0.1:" + port));
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** What a service answered. */
+    public record Answer(int status, HttpHeaders headers, String body) {
+
+        public JsonNode json() {
+            try {
+                return body.isEmpty() ? null : JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        public String contentType() {
+            return header("Content-Type").orElse("");
+        }
+    }
+
+    public Answer get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    /** A POST with a JSON body, or none when {@code body} is {@code null}. */
+    public Answer post(String path, String body, String... headers) {
+        return send("POST", path, body, headers);
+    }
+
+    public Answer delete(String path, String... headers) {
+        return send("DELETE", path, null, headers);
+    }
+
+    /**
+     * @param headers name, value, name, value, ...
+     */
+    public Answer send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
