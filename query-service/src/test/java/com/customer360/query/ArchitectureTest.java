@@ -2,6 +2,8 @@ package com.customer360.query;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -21,11 +23,13 @@ class ArchitectureTest {
             .and()
             .resideInAnyPackage("..customer..", "..order..")
             .or()
-            .haveSimpleName("CustomerFigures")
+            .haveSimpleName("RankedOrders")
+            .or()
+            .haveSimpleName("CurrencyFigures")
             .or()
             .haveSimpleName("CustomerDetails")
             .or()
-            .haveSimpleName("OrderRow")
+            .haveSimpleName("OrderStanding")
             .or()
             .haveSimpleName("OrderDetails")
             .should()
@@ -43,10 +47,29 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule read_models_should_not_depend_on_kafka = noClasses()
             .that()
-            .resideInAnyPackage("..query.customer..", "..query.order..", "..query.store..")
+            .resideInAnyPackage("..query.customer..", "..query.order..", "..query.store..", "..query.projection..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..", "..query.intake..");
+            .resideInAnyPackage(
+                    "org.apache.kafka..", "org.springframework.kafka..", "..query.intake..", "..query.deadletters..");
+
+    @ArchTest
+    static final ArchRule dead_letters_should_not_know_the_listener = noClasses()
+            .that()
+            .resideInAPackage("..query.deadletters..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..query.intake..", "..query.projection..");
+
+    @ArchTest
+    static final ArchRule the_listener_should_use_dead_letters_through_their_interface = noClasses()
+            .that()
+            .resideInAPackage("..query.intake..")
+            .should()
+            .dependOnClassesThat(JavaClass.Predicates.resideInAPackage("..query.deadletters..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.simpleNameStartingWith("DeadLetter")
+                            .or(JavaClass.Predicates.simpleName("Hold"))
+                            .or(JavaClass.Predicates.simpleName("Replay")))));
 
     @ArchTest
     static final ArchRule store_should_not_know_the_read_models = noClasses()

@@ -114,6 +114,34 @@ public final class EventHistory {
         return List.of(new OrderLine("SKU-1", "Thing", 1, new BigDecimal(total)));
     }
 
+    /** Leaves out the aggregate's next position, as an event the relay never published would. */
+    public void skip(String aggregateId) {
+        nextSequence.merge(aggregateId, 1L, Long::sum);
+    }
+
+    /** Places an order of {@code lines} lines of the given price each, such as a large basket. */
+    public EventEnvelope placedWithLines(String orderId, String customerId, String currency, int lines, String price) {
+        List<OrderLine> basket = new java.util.ArrayList<>();
+        for (int i = 0; i < lines; i++) {
+            basket.add(new OrderLine("SKU-" + i, "Thing number " + i, 1, new BigDecimal(price)));
+        }
+        BigDecimal total = new BigDecimal(price).multiply(BigDecimal.valueOf(lines));
+        return next(new OrderPlaced(
+                orderId,
+                customerId,
+                "store-1",
+                currency,
+                basket,
+                total,
+                address("Order Street " + orderId),
+                at("2026-01-01")));
+    }
+
+    /** A refund recorded in the given currency, which may not be the order's. */
+    public EventEnvelope refundedIn(String orderId, String customerId, String currency, String amount) {
+        return refunded(orderId, customerId, currency, amount);
+    }
+
     private EventEnvelope next(DomainEvent event) {
         long sequence = nextSequence.merge(EventCatalog.aggregateIdOf(event), 1L, Long::sum) - 1;
         return new EventEnvelope(

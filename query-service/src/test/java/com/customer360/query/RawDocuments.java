@@ -36,14 +36,17 @@ public final class RawDocuments {
     }
 
     /**
-     * The documents with these ids without their write bookkeeping ({@code version}, {@code updatedAt}): what readers
-     * see, whichever batches wrote it.
+     * The documents with these ids without their write bookkeeping ({@code version}, {@code updatedAt}, and the
+     * customer document's {@code pending} and {@code rankings}, whose extent depends on how the events were batched):
+     * what readers see, whichever batches wrote it.
      */
     public static Map<String, Document> content(MongoDatabase database, String collection, Collection<String> ids) {
         Map<String, Document> documents = new TreeMap<>();
         database.getCollection(collection).find(in("_id", ids)).forEach(document -> {
             document.remove("version");
             document.remove("updatedAt");
+            document.remove("pending");
+            document.remove("rankings");
             documents.put(collection + "/" + document.getString("_id"), document);
         });
         return documents;

@@ -1,42 +1,41 @@
 package com.customer360.query;
 
+import com.customer360.testing.RunningService;
+import com.customer360.testing.TestHttp;
+import com.customer360.testing.TestInfrastructure;
 import com.mongodb.client.MongoDatabase;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * The query service started by a test the way {@code main} starts it, on {@link StandaloneInfrastructure}, with its
- * own events topic, consumer group and database (all named {@code name}), so that it can be stopped, even in the
- * middle of a batch, and started again on the same broker and store.
+ * The query service as tests run it: started the way {@code main} starts it, on the shared {@link TestInfrastructure}
+ * (the embedded broker and file-backed store the product ships), with its own events topic, consumer group and
+ * database, all named after {@code name}, so that it can be stopped, even in the middle of a batch, and started
+ * again on the same broker and store.
  */
 public final class StandaloneQueryService implements AutoCloseable {
 
-    private final ConfigurableApplicationContext context;
+    private static StandaloneQueryService shared;
 
-    private StandaloneQueryService(ConfigurableApplicationContext context) {
-        this.context = context;
+    private final RunningService service;
+    private final String name;
+
+    private StandaloneQueryService(RunningService service, String name) {
+        this.service = service;
+        this.name = name;
     }
 
     /**
      * @param name the events topic, the consumer group and the database; letters, digits and dashes
-     * @param settings properties on top of the service's own, as command-line arguments
+     * @param settings properties on top of the service's own
      * @param testConfiguration beans to add, such as {@link FixedClock}
      */
     public static StandaloneQueryService start(
-            StandaloneInfrastructure infrastructure,
-            String name,
-            Map<String, String> settings,
-            Class<?>... testConfiguration) {
+            String name, Map<String, String> settings, Class<?>... testConfiguration) {
+        TestInfrastructure infrastructure = TestInfrastructure.shared();
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("server.port", "0");
-        properties.put("spring.main.banner-mode", "off");
         properties.put("spring.kafka.bootstrap-servers", infrastructure.bootstrapServers());
         properties.put("spring.kafka.consumer.group-id", groupOf(name));
         properties.put("spring.data.mongodb.uri", infrastructure.mongoUri(name));
@@ -44,11 +43,21 @@ public final class StandaloneQueryService implements AutoCloseable {
         properties.put("customer360.topics.dead-letters", deadLetterTopicOf(name));
         properties.put("customer360.projection.retry.initial-interval", "200ms");
         properties.put("customer360.projection.retry.max-interval", "2s");
+        properties.put("logging.level.org.apache.kafka", "WARN");
         properties.putAll(settings);
-        List<String> args = new ArrayList<>();
-        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         return new StandaloneQueryService(
-                QueryServiceApplication.application().sources(testConfiguration).run(args.toArray(String[]::new)));
+                RunningService.start(QueryServiceApplication.application(), properties, testConfiguration), name);
+    }
+
+    /**
+     * One service for the test classes that only publish and read, each with customer and order ids of its own, so
+     * the JVM starts it once; it runs until the JVM exits.
+     */
+    public static synchronized StandaloneQueryService shared() {
+        if (shared == null) {
+            shared = start("shared-views", Map.of(), InjectedFailures.class);
+        }
+        return shared;
     }
 
     public static String groupOf(String name) {
@@ -59,26 +68,46 @@ public final class StandaloneQueryService implements AutoCloseable {
         return name + ".dlq";
     }
 
+    public String name() {
+        return name;
+    }
+
+    public String topic() {
+        return name;
+    }
+
+    public String deadLetterTopic() {
+        return deadLetterTopicOf(name);
+    }
+
+    /** Publishes to this service's topic and waits for its consumer group. */
+    public EventPublisher publisher() {
+        return new EventPublisher(TestInfrastructure.shared().bootstrapServers(), topic(), groupOf(name));
+    }
+
+    public static String bootstrapServers() {
+        return TestInfrastructure.shared().bootstrapServers();
+    }
+
     public <T> T bean(Class<T> type) {
-        return context.getBean(type);
+        return service.bean(type);
     }
 
     public ConfigurableApplicationContext context() {
-        return context;
+        return service.context();
     }
 
     public MongoDatabase database() {
         return bean(MongoTemplate.class).getDb();
     }
 
-    public TestRestTemplate http() {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new TestRestTemplate(new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port));
+    public TestHttp http() {
+        return service.http();
     }
 
     /** Stops the service as a shutdown does: the listener container stops, without committing a batch in flight. */
     @Override
     public void close() {
-        context.close();
+        service.close();
     }
 }

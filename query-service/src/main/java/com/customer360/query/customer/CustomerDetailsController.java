@@ -2,10 +2,15 @@ package com.customer360.query.customer;
 
 import com.customer360.events.Identifiers;
 import com.customer360.events.order.OrderStatus;
+import com.customer360.query.order.HistoryCursor;
+import com.customer360.query.order.OrderHistory;
+import com.customer360.query.order.OrderHistoryPage;
+import com.customer360.query.web.InvalidParameterException;
 import com.customer360.query.web.NotFoundException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerDetailsController {
 
     private final CustomerDetailsLookup customers;
+    private final OrderHistory history;
 
-    CustomerDetailsController(CustomerDetailsLookup customers) {
+    CustomerDetailsController(CustomerDetailsLookup customers, OrderHistory history) {
         this.customers = customers;
+        this.history = history;
     }
 
     @GetMapping("/{customerId}")
@@ -30,6 +37,7 @@ class CustomerDetailsController {
         return CustomerDetailsView.of(registered(customerId));
     }
 
+    /** By page number, or by a cursor from an earlier page (which costs the same however deep it is). */
     @GetMapping("/{customerId}/orders")
     OrderHistoryPage orders(
             @PathVariable("customerId") @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.RULE)
@@ -39,8 +47,24 @@ class CustomerDetailsController {
                     @Min(value = 1, message = "must be between 1 and 100")
                     @Max(value = 100, message = "must be between 1 and 100")
                     int size,
-            @RequestParam(name = "status", required = false) OrderStatus status) {
-        return OrderHistoryPage.of(registered(customerId), page, size, status);
+            @RequestParam(name = "status", required = false) OrderStatus status,
+            @RequestParam(name = "cursor", required = false)
+                    @Size(max = 200, message = "is not a cursor of this history")
+                    String cursor) {
+        HistoryCursor from = cursor == null ? null : decode(cursor);
+        CustomerDetails customer = registered(customerId);
+        long total = status == null ? customer.orderCount() : customer.countOf(status);
+        return from == null
+                ? history.page(customerId, status, page, size, total)
+                : history.page(customerId, status, from, size, total);
+    }
+
+    private static HistoryCursor decode(String cursor) {
+        try {
+            return HistoryCursor.decode(cursor);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("cursor", e.getMessage());
+        }
     }
 
     private CustomerDetails registered(String customerId) {

@@ -5,35 +5,32 @@ import static com.customer360.query.store.BsonValues.money;
 import static com.customer360.query.store.BsonValues.time;
 
 import com.customer360.events.order.OrderStatus;
-import com.customer360.query.fold.Projection;
-import com.customer360.query.store.ReadModel;
+import com.customer360.query.store.StoredDocuments;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
-import org.springframework.stereotype.Component;
 
 /**
- * Stores customer detail documents in {@code customer_details}, keyed by customer id, with the derived figures
- * written next to the rows they come from so the details page is one key lookup.
+ * Stores customer detail documents in {@code customer_details}, keyed by customer id, with what the page shows
+ * written next to the sums and rankings it comes from, so that the details page is one key lookup and computes
+ * nothing.
  */
-@Component
-final class CustomerDetailsDocuments implements ReadModel<CustomerDetails> {
+public final class CustomerDetailsDocuments implements StoredDocuments<CustomerDetails> {
 
-    static final String COLLECTION = "customer_details";
+    public static final String COLLECTION = "customer_details";
 
-    private final CustomerDetailsProjection projection = new CustomerDetailsProjection();
+    /** What the pages and the API read: everything but the bookkeeping of the projection. */
+    static final Document READ_FIELDS = new Document("pending", 0)
+            .append("rankings", 0)
+            .append("customerSeq", 0)
+            .append(VERSION, 0);
 
     @Override
     public String collection() {
         return COLLECTION;
-    }
-
-    @Override
-    public Projection<CustomerDetails> projection() {
-        return projection;
     }
 
     @Override
@@ -43,11 +40,18 @@ final class CustomerDetailsDocuments implements ReadModel<CustomerDetails> {
     }
 
     @Override
+    public String idOf(CustomerDetails customer) {
+        return customer.customerId;
+    }
+
+    @Override
     public Document toBson(CustomerDetails customer, long version, Instant updatedAt) {
-        List<Document> orders = new ArrayList<>(customer.orders.size());
-        customer.orders.forEach(row -> orders.add(row(row)));
-        List<Document> summaries = new ArrayList<>(customer.summaries.size());
-        customer.summaries.forEach(summary -> summaries.add(summary(summary)));
+        List<Document> summaries = new ArrayList<>(customer.figures.size());
+        customer.figures.values().forEach(figures -> summaries.add(summary(figures)));
+        Document statusCounts = new Document();
+        customer.statusCounts.forEach((status, count) -> statusCounts.append(status.name(), count));
+        List<Document> pending = new ArrayList<>(customer.pending.size());
+        customer.pending.forEach((orderId, seq) -> pending.add(new Document("orderId", orderId).append("seq", seq)));
         return new Document("_id", customer.customerId)
                 .append("name", customer.name)
                 .append("email", customer.email)
@@ -55,77 +59,106 @@ final class CustomerDetailsDocuments implements ReadModel<CustomerDetails> {
                 .append("defaultShippingAddress", address(customer.defaultShippingAddress))
                 .append("registeredAt", time(customer.registeredAt))
                 .append("customerSeq", customer.customerSeq)
-                .append("orders", orders)
                 .append("summaries", summaries)
+                .append("orderCount", customer.orderCount())
+                .append("statusCounts", statusCounts)
+                .append("hasDraft", customer.countOf(OrderStatus.DRAFT) > 0)
                 .append("latestShippingAddress", address(customer.latestShippingAddress))
                 .append("firstOrderAt", time(customer.firstOrderAt))
                 .append("lastOrderAt", time(customer.lastOrderAt))
+                .append("primaryCurrency", customer.primaryCurrency)
+                .append("inTransitSince", time(customer.inTransitSince))
+                .append(
+                        "rankings",
+                        new Document("latest", entries(customer.latest))
+                                .append("earliest", entries(customer.earliest))
+                                .append("inTransit", entries(customer.inTransit)))
+                .append("pending", pending)
                 .append(VERSION, version)
-                .append("updatedAt", time(updatedAt));
+                .append(UPDATED_AT, time(updatedAt));
     }
 
     @Override
     public CustomerDetails fromBson(Document stored) {
         CustomerDetails customer = new CustomerDetails(stored.getString("_id"));
+        readContact(customer, stored);
+        customer.customerSeq = stored.getLong("customerSeq");
+        Document statusCounts = stored.get("statusCounts", new Document());
+        statusCounts.forEach((status, count) ->
+                customer.statusCounts.put(OrderStatus.valueOf(status), ((Number) count).longValue()));
+        Document rankings = stored.get("rankings", new Document());
+        customer.latest = ranking(RankedOrders.Kind.LATEST_PLACED, rankings.getList("latest", Document.class));
+        customer.earliest = ranking(RankedOrders.Kind.EARLIEST_PLACED, rankings.getList("earliest", Document.class));
+        customer.inTransit =
+                ranking(RankedOrders.Kind.LONGEST_IN_TRANSIT, rankings.getList("inTransit", Document.class));
+        stored.getList("pending", Document.class, List.of())
+                .forEach(entry -> customer.pending.put(entry.getString("orderId"), entry.getLong("seq")));
+        return customer;
+    }
+
+    /** The document as read for the pages: contact, derived values and sums, without the projection's bookkeeping. */
+    CustomerDetails fromReadFields(Document stored) {
+        CustomerDetails customer = new CustomerDetails(stored.getString("_id"));
+        readContact(customer, stored);
+        Document statusCounts = stored.get("statusCounts", new Document());
+        statusCounts.forEach((status, count) ->
+                customer.statusCounts.put(OrderStatus.valueOf(status), ((Number) count).longValue()));
+        return customer;
+    }
+
+    private static void readContact(CustomerDetails customer, Document stored) {
         customer.name = stored.getString("name");
         customer.email = stored.getString("email");
         customer.phone = stored.getString("phone");
         customer.defaultShippingAddress = address(stored.get("defaultShippingAddress"));
         customer.registeredAt = time(stored.get("registeredAt"));
-        customer.customerSeq = stored.getLong("customerSeq");
-        stored.getList("orders", Document.class, List.of()).forEach(row -> customer.addOrder(row(row)));
-        List<CurrencySummary> summaries = new ArrayList<>();
-        stored.getList("summaries", Document.class, List.of()).forEach(summary -> summaries.add(summary(summary)));
-        customer.summaries = List.copyOf(summaries);
+        stored.getList("summaries", Document.class, List.of()).forEach(summary -> {
+            CurrencyFigures figures = new CurrencyFigures(
+                    summary.getString("currency"),
+                    summary.getLong("orders"),
+                    summary.getLong("orderCount"),
+                    money(summary.get("lifetimeValue")),
+                    money(summary.get("refundedTotal")));
+            customer.figures.put(figures.currency, figures);
+        });
         customer.latestShippingAddress = address(stored.get("latestShippingAddress"));
         customer.firstOrderAt = time(stored.get("firstOrderAt"));
         customer.lastOrderAt = time(stored.get("lastOrderAt"));
-        return customer;
+        customer.primaryCurrency = stored.getString("primaryCurrency");
+        customer.inTransitSince = time(stored.get("inTransitSince"));
     }
 
-    private static Document row(OrderRow row) {
-        return new Document("orderId", row.orderId)
-                .append("storeId", row.storeId)
-                .append("currency", row.currency)
-                .append("status", row.status.name())
-                .append("total", money(row.total))
-                .append("refundedTotal", money(row.refundedTotal))
-                .append("orderDate", time(row.orderDate))
-                .append("placedAt", time(row.placedAt))
-                .append("shippingAddress", address(row.shippingAddress))
-                .append("lastShipmentUpdateAt", time(row.lastShipmentUpdateAt))
-                .append("seq", row.seq);
+    private static Document summary(CurrencyFigures figures) {
+        return new Document("currency", figures.currency)
+                .append("orders", figures.orders)
+                .append("orderCount", figures.counted)
+                .append("lifetimeValue", money(figures.lifetimeValue))
+                .append("averageOrderValue", money(figures.averageOrderValue()))
+                .append("refundedTotal", money(figures.refundedTotal));
     }
 
-    private static OrderRow row(Document stored) {
-        OrderRow row = new OrderRow(stored.getString("orderId"));
-        row.storeId = stored.getString("storeId");
-        row.currency = stored.getString("currency");
-        row.status = OrderStatus.valueOf(stored.getString("status"));
-        row.total = money(stored.get("total"));
-        row.refundedTotal = money(stored.get("refundedTotal"));
-        row.orderDate = time(stored.get("orderDate"));
-        row.placedAt = time(stored.get("placedAt"));
-        row.shippingAddress = address(stored.get("shippingAddress"));
-        row.lastShipmentUpdateAt = time(stored.get("lastShipmentUpdateAt"));
-        row.seq = stored.getLong("seq");
-        return row;
+    private static List<Document> entries(RankedOrders ranking) {
+        List<Document> entries = new ArrayList<>();
+        for (RankedOrders.Entry entry : ranking.entries()) {
+            entries.add(new Document("orderId", entry.orderId())
+                    .append("at", time(entry.at()))
+                    .append("currency", entry.currency())
+                    .append("address", address(entry.address())));
+        }
+        return entries;
     }
 
-    private static Document summary(CurrencySummary summary) {
-        return new Document("currency", summary.currency())
-                .append("orderCount", summary.orderCount())
-                .append("lifetimeValue", money(summary.lifetimeValue()))
-                .append("averageOrderValue", money(summary.averageOrderValue()))
-                .append("refundedTotal", money(summary.refundedTotal()));
-    }
-
-    private static CurrencySummary summary(Document stored) {
-        return new CurrencySummary(
-                stored.getString("currency"),
-                stored.getInteger("orderCount"),
-                money(stored.get("lifetimeValue")),
-                money(stored.get("averageOrderValue")),
-                money(stored.get("refundedTotal")));
+    private static RankedOrders ranking(RankedOrders.Kind kind, List<Document> stored) {
+        List<RankedOrders.Entry> entries = new ArrayList<>();
+        if (stored != null) {
+            for (Document entry : stored) {
+                entries.add(new RankedOrders.Entry(
+                        entry.getString("orderId"),
+                        time(entry.get("at")),
+                        entry.getString("currency"),
+                        address(entry.get("address"))));
+            }
+        }
+        return new RankedOrders(kind, entries);
     }
 }

@@ -13,17 +13,19 @@ import org.springframework.stereotype.Component;
 final class CustomerDetailsLookup {
 
     private final MongoCollection<Document> collection;
-    private final CustomerDetailsDocuments documents;
+    private final CustomerDetailsDocuments documents = new CustomerDetailsDocuments();
 
-    CustomerDetailsLookup(MongoTemplate mongo, CustomerDetailsDocuments documents) {
+    CustomerDetailsLookup(MongoTemplate mongo) {
         this.collection = mongo.getCollection(CustomerDetailsDocuments.COLLECTION);
-        this.documents = documents;
     }
 
     /** The customer, once registered; order events may create a document earlier, which the API does not show. */
     Optional<CustomerDetails> registeredCustomer(String customerId) {
-        return Optional.ofNullable(collection.find(eq("_id", customerId)).first())
-                .map(documents::fromBson)
+        return Optional.ofNullable(collection
+                        .find(eq("_id", customerId))
+                        .projection(CustomerDetailsDocuments.READ_FIELDS)
+                        .first())
+                .map(documents::fromReadFields)
                 .filter(CustomerDetails::isRegistered);
     }
 }

@@ -1,151 +1,143 @@
 package com.customer360.query.customer;
 
-import static com.customer360.query.fold.FoldOutcome.ALREADY_APPLIED;
 import static com.customer360.query.fold.FoldOutcome.APPLIED;
-import static com.customer360.query.fold.FoldOutcome.CURRENCY_MISMATCH;
-import static com.customer360.query.fold.FoldOutcome.ORDER_UNKNOWN;
 
-import com.customer360.events.Address;
-import com.customer360.events.DomainEvent;
-import com.customer360.events.Money;
 import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.events.customer.CustomerDetailsChanged;
 import com.customer360.events.customer.CustomerEvent;
 import com.customer360.events.customer.CustomerRegistered;
-import com.customer360.events.order.OrderCancelled;
-import com.customer360.events.order.OrderDrafted;
-import com.customer360.events.order.OrderEvent;
-import com.customer360.events.order.OrderPlaced;
-import com.customer360.events.order.OrderRefunded;
-import com.customer360.events.order.OrderReturned;
-import com.customer360.events.order.OrderShippingAddressChanged;
 import com.customer360.events.order.OrderStatus;
-import com.customer360.events.order.ShipmentUpdated;
 import com.customer360.query.fold.FoldOutcome;
-import com.customer360.query.fold.Projection;
+import com.customer360.query.fold.Sequence;
 import com.customer360.query.fold.StoredTime;
-import java.math.BigDecimal;
-import java.util.ArrayList;
+import com.customer360.query.order.OrderStanding;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The customer detail projection: folds customer and order events into the customer's document. Each event applies
- * only if its position in its own aggregate's history is past the last one applied (the customer's, or that
- * order's), which makes redeliveries and replays change nothing.
+ * The customer detail projection. Customer events change the contact details, in the order of the customer's own
+ * history ({@link Sequence}); an order's change reaches the document as the move from one standing of the order to
+ * the next, which it takes out of and puts into the sums, counts and rankings. Then {@link #derive} sets what the
+ * page shows, following the domain rules: only counted orders make up the figures; the latest shipping address is the
+ * one of the counted order placed last (by placed time, whatever order events arrived in), else the customer's
+ * default address.
  */
-final class CustomerDetailsProjection implements Projection<CustomerDetails> {
+public final class CustomerDetailsProjection {
 
-    @Override
-    public String documentIdOf(DomainEvent event) {
-        return event.customerId();
-    }
-
-    @Override
-    public CustomerDetails newDocument(String id) {
-        return new CustomerDetails(id);
-    }
-
-    @Override
-    public List<FoldOutcome> apply(CustomerDetails customer, List<EventEnvelope> events) {
-        List<FoldOutcome> outcomes = new ArrayList<>(events.size());
-        boolean changed = false;
-        for (EventEnvelope envelope : events) {
-            FoldOutcome outcome = applyOne(customer, envelope);
-            changed |= outcome == APPLIED;
-            outcomes.add(outcome);
+    public FoldOutcome apply(CustomerDetails customer, EventEnvelope envelope) {
+        FoldOutcome refused = Sequence.check(customer.customerSeq, envelope.aggregateSequence());
+        if (refused != null) {
+            return refused;
         }
-        if (changed) {
-            CustomerFigures.refresh(customer);
-        }
-        return outcomes;
-    }
-
-    private static FoldOutcome applyOne(CustomerDetails customer, EventEnvelope envelope) {
-        if (envelope.event() instanceof CustomerEvent event) {
-            return applyCustomerEvent(customer, event, envelope.aggregateSequence());
-        }
-        return applyOrderEvent(customer, (OrderEvent) envelope.event(), envelope.aggregateSequence());
-    }
-
-    private static FoldOutcome applyCustomerEvent(CustomerDetails customer, CustomerEvent event, long seq) {
-        if (seq <= customer.customerSeq) {
-            return ALREADY_APPLIED;
-        }
+        CustomerEvent event = (CustomerEvent) envelope.event();
         if (event instanceof CustomerRegistered registered) {
-            contact(
-                    customer,
-                    registered.name(),
-                    registered.email(),
-                    registered.phone(),
-                    registered.defaultShippingAddress());
+            customer.name = registered.name();
+            customer.email = registered.email();
+            customer.phone = registered.phone();
+            customer.defaultShippingAddress = registered.defaultShippingAddress();
             customer.registeredAt = StoredTime.of(registered.registeredAt());
         } else if (event instanceof CustomerDetailsChanged changed) {
-            contact(customer, changed.name(), changed.email(), changed.phone(), changed.defaultShippingAddress());
+            customer.name = changed.name();
+            customer.email = changed.email();
+            customer.phone = changed.phone();
+            customer.defaultShippingAddress = changed.defaultShippingAddress();
         }
-        customer.customerSeq = seq;
+        customer.customerSeq = envelope.aggregateSequence();
         return APPLIED;
     }
 
-    private static void contact(CustomerDetails customer, String name, String email, String phone, Address address) {
-        customer.name = name;
-        customer.email = email;
-        customer.phone = phone;
-        customer.defaultShippingAddress = address;
+    /**
+     * Moves an order from the standing the document holds to the next one.
+     *
+     * @param before {@code null} for an order new to the document
+     */
+    public void absorb(CustomerDetails customer, OrderStanding before, OrderStanding after) {
+        long countedBefore = customer.countedOrders();
+        long inTransitBefore = customer.countOf(OrderStatus.IN_TRANSIT);
+        if (before != null) {
+            figuresOf(customer, before.currency()).remove(before);
+            customer.statusCounts.merge(before.status(), -1L, Long::sum);
+        }
+        figuresOf(customer, after.currency()).add(after);
+        customer.statusCounts.merge(after.status(), 1L, Long::sum);
+        customer.figures.values().removeIf(figures -> figures.orders == 0);
+        customer.statusCounts.values().removeIf(count -> count == 0);
+        customer.latest.change(before, after, countedBefore);
+        customer.earliest.change(before, after, countedBefore);
+        customer.inTransit.change(before, after, inTransitBefore);
     }
 
-    private static FoldOutcome applyOrderEvent(CustomerDetails customer, OrderEvent event, long seq) {
-        OrderRow row = customer.order(event.orderId());
-        if (row == null) {
-            if (!(event instanceof OrderDrafted || event instanceof OrderPlaced)) {
-                return ORDER_UNKNOWN;
+    /** Remembers that the document holds the order at {@code seq}, ahead of the order's stored document. */
+    public void holdsAhead(CustomerDetails customer, String orderId, long seq) {
+        customer.pending.put(orderId, seq);
+    }
+
+    /** Forgets the orders whose stored documents have caught up: {@code storedSeq} gives their stored positions. */
+    public void forgetCaughtUp(CustomerDetails customer, Function<String, Long> storedSeq) {
+        customer.pending.entrySet().removeIf(entry -> storedSeq.apply(entry.getKey()) >= entry.getValue());
+    }
+
+    /** The rankings that ran empty while orders that qualify for them remain. */
+    public List<RankedOrders.Kind> rankingsToRefill(CustomerDetails customer) {
+        return rankings(customer).entrySet().stream()
+                .filter(ranking -> ranking.getValue().needsRefill(qualifying(customer, ranking.getKey())))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** Refills a ranking from the orders' standings as this document holds them. */
+    public void refill(CustomerDetails customer, RankedOrders.Kind kind, Collection<OrderStanding> orders) {
+        rankings(customer).get(kind).refill(List.copyOf(orders));
+    }
+
+    /**
+     * Sets what the page shows from the sums and rankings. A ranking that ran empty and could not be refilled yet
+     * leaves what was derived from it as it was, until the next batch of the customer refills it.
+     */
+    public void derive(CustomerDetails customer) {
+        long counted = customer.countedOrders();
+        if (counted == 0) {
+            customer.latestShippingAddress = customer.defaultShippingAddress;
+            customer.lastOrderAt = null;
+            customer.firstOrderAt = null;
+            customer.primaryCurrency = customer.figures.isEmpty()
+                    ? null
+                    : customer.figures.keySet().iterator().next();
+        } else {
+            if (!customer.latest.needsRefill(counted)) {
+                RankedOrders.Entry latest = customer.latest.first();
+                customer.latestShippingAddress = latest.address();
+                customer.lastOrderAt = latest.at();
+                customer.primaryCurrency = latest.currency();
             }
-            row = customer.addOrder(event.orderId());
+            if (!customer.earliest.needsRefill(counted)) {
+                customer.firstOrderAt = customer.earliest.first().at();
+            }
         }
-        if (seq <= row.seq) {
-            return ALREADY_APPLIED;
-        }
-        if (event instanceof OrderRefunded refunded && !refunded.currency().equals(row.currency)) {
-            return CURRENCY_MISMATCH;
-        }
-        applyToRow(row, event);
-        row.seq = seq;
-        return APPLIED;
-    }
-
-    private static void applyToRow(OrderRow row, OrderEvent event) {
-        if (event instanceof OrderDrafted drafted) {
-            row.status = OrderStatus.DRAFT;
-            row.storeId = drafted.storeId();
-            row.currency = drafted.currency();
-            row.total = Money.exact(drafted.total(), drafted.currency());
-            row.refundedTotal = refundedSoFar(row);
-            row.shippingAddress = drafted.shippingAddress();
-            row.placedAt = null;
-            row.orderDate = StoredTime.of(drafted.draftedAt());
-        } else if (event instanceof OrderPlaced placed) {
-            row.status = OrderStatus.PLACED;
-            row.storeId = placed.storeId();
-            row.currency = placed.currency();
-            row.total = Money.exact(placed.total(), placed.currency());
-            row.refundedTotal = refundedSoFar(row);
-            row.shippingAddress = placed.shippingAddress();
-            row.placedAt = StoredTime.of(placed.placedAt());
-            row.orderDate = row.placedAt;
-        } else if (event instanceof OrderShippingAddressChanged changed) {
-            row.shippingAddress = changed.shippingAddress();
-        } else if (event instanceof ShipmentUpdated shipment) {
-            row.status = OrderStatus.valueOf(shipment.status().name());
-            row.lastShipmentUpdateAt = StoredTime.of(shipment.at());
-        } else if (event instanceof OrderCancelled) {
-            row.status = OrderStatus.CANCELLED;
-        } else if (event instanceof OrderRefunded refunded) {
-            row.refundedTotal = row.refundedTotal.add(Money.exact(refunded.amount(), row.currency));
-        } else if (event instanceof OrderReturned) {
-            row.status = OrderStatus.RETURNED;
+        long inTransit = customer.countOf(OrderStatus.IN_TRANSIT);
+        if (inTransit == 0) {
+            customer.inTransitSince = null;
+        } else if (!customer.inTransit.needsRefill(inTransit)) {
+            customer.inTransitSince = customer.inTransit.first().at();
         }
     }
 
-    private static BigDecimal refundedSoFar(OrderRow row) {
-        return row.refundedTotal == null ? Money.zero(row.currency) : row.refundedTotal;
+    private static Map<RankedOrders.Kind, RankedOrders> rankings(CustomerDetails customer) {
+        return Map.of(
+                RankedOrders.Kind.LATEST_PLACED, customer.latest,
+                RankedOrders.Kind.EARLIEST_PLACED, customer.earliest,
+                RankedOrders.Kind.LONGEST_IN_TRANSIT, customer.inTransit);
+    }
+
+    private static long qualifying(CustomerDetails customer, RankedOrders.Kind kind) {
+        return kind == RankedOrders.Kind.LONGEST_IN_TRANSIT
+                ? customer.countOf(OrderStatus.IN_TRANSIT)
+                : customer.countedOrders();
+    }
+
+    private static CurrencyFigures figuresOf(CustomerDetails customer, String currency) {
+        return customer.figures.computeIfAbsent(currency, CurrencyFigures::new);
     }
 }

@@ -25,23 +25,23 @@ record CustomerDetailsView(
                 customer.phone,
                 customer.defaultShippingAddress,
                 customer.latestShippingAddress,
-                customer.summaries.stream().map(Summary::of).toList(),
+                customer.figures.values().stream().map(Summary::of).toList(),
                 customer.firstOrderAt,
                 customer.lastOrderAt);
     }
 
     /** The figures in one currency, amounts as strings with the currency's digits. */
     record Summary(
-            String currency, int orderCount, String lifetimeValue, String averageOrderValue, String refundedTotal) {
+            String currency, long orderCount, String lifetimeValue, String averageOrderValue, String refundedTotal) {
 
-        static Summary of(CurrencySummary summary) {
-            String currency = summary.currency();
+        static Summary of(CurrencyFigures figures) {
+            String currency = figures.currency;
             return new Summary(
                     currency,
-                    summary.orderCount(),
-                    Money.format(summary.lifetimeValue(), currency),
-                    Money.format(summary.averageOrderValue(), currency),
-                    Money.format(summary.refundedTotal(), currency));
+                    figures.counted,
+                    Money.format(figures.lifetimeValue, currency),
+                    Money.format(figures.averageOrderValue(), currency),
+                    Money.format(figures.refundedTotal, currency));
         }
     }
 }

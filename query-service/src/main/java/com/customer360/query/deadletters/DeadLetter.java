@@ -1,31 +1,32 @@
-package com.customer360.query.intake;
+package com.customer360.query.deadletters;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * A record that is not projected, with why: either it cannot be read, or its customer is held behind an earlier dead
- * letter and applying it now would put the customer's events out of order.
+ * A record that is not applied, with why: it cannot be read, a read model could not apply it (out of sequence, a
+ * document the store refuses, ...), or its customer is held behind an earlier dead letter and applying it now would
+ * put the customer's events out of order.
  *
- * @param reasonCode a {@link com.customer360.events.cloudevents.UnreadableEventException.Reason} name, or
- *     {@link #HELD_BEHIND_DEAD_LETTER}
+ * @param reasonCode a stable code such as {@code MALFORMED_JSON}, {@code SEQUENCE_GAP} or {@link
+ *     #HELD_BEHIND_DEAD_LETTER}
  * @param reason a message a person can act on; it may quote the record, so it goes into headers and the dead-letter
  *     store, never into logs
  * @param heldBehind the id of the dead letter this one waits behind, or {@code null} if it failed on its own
  */
-record DeadLetter(ConsumerRecord<String, byte[]> record, String reasonCode, String reason, String heldBehind) {
+public record DeadLetter(ConsumerRecord<String, byte[]> record, String reasonCode, String reason, String heldBehind) {
 
-    /** The reason code of a record that was not even read because its customer is held. */
-    static final String HELD_BEHIND_DEAD_LETTER = "HELD_BEHIND_DEAD_LETTER";
+    /** The reason code of a record that was not applied because its customer is held. */
+    public static final String HELD_BEHIND_DEAD_LETTER = "HELD_BEHIND_DEAD_LETTER";
 
     /** What {@link #idOf} produces: the topic name, then the partition and the offset, joined by dashes. */
-    static final String ID_PATTERN = "[A-Za-z0-9._-]{1,249}-\\d{1,10}-\\d{1,19}";
+    public static final String ID_PATTERN = "[A-Za-z0-9._-]{1,249}-\\d{1,10}-\\d{1,19}";
 
-    DeadLetter(ConsumerRecord<String, byte[]> record, String reasonCode, String reason) {
+    public DeadLetter(ConsumerRecord<String, byte[]> record, String reasonCode, String reason) {
         this(record, reasonCode, reason, null);
     }
 
     /** A record of a held customer: it waits, readable or not, until the dead letter it is held behind is re-driven. */
-    static DeadLetter heldBehind(ConsumerRecord<String, byte[]> record, Hold hold) {
+    public static DeadLetter heldBehind(ConsumerRecord<String, byte[]> record, Hold hold) {
         return new DeadLetter(
                 record,
                 HELD_BEHIND_DEAD_LETTER,
@@ -35,16 +36,16 @@ record DeadLetter(ConsumerRecord<String, byte[]> record, String reasonCode, Stri
     }
 
     /** The customer the record is keyed by; {@code null} for a record without a key, which holds nobody. */
-    String customerId() {
+    public String customerId() {
         return record.key();
     }
 
-    String id() {
+    public String id() {
         return idOf(record);
     }
 
     /** Unique per record ever written to Kafka, so storing a redelivered dead letter again changes nothing. */
-    static String idOf(ConsumerRecord<?, ?> record) {
+    public static String idOf(ConsumerRecord<?, ?> record) {
         return record.topic() + "-" + record.partition() + "-" + record.offset();
     }
 }

@@ -1,4 +1,4 @@
-package com.customer360.query.intake;
+package com.customer360.query.deadletters;
 
 import com.customer360.events.Identifiers;
 import jakarta.validation.constraints.Max;

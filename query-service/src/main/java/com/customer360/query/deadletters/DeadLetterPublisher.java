@@ -1,6 +1,7 @@
-package com.customer360.query.intake;
+package com.customer360.query.deadletters;
 
 import com.customer360.events.cloudevents.DeadLetterHeaders;
+import com.customer360.query.topics.EventTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,12 +1,12 @@
-package com.customer360.query.intake;
+package com.customer360.query.deadletters;
 
-import com.customer360.events.cloudevents.EventEnvelope;
-import com.customer360.query.intake.RedriveReport.Blocker;
-import com.customer360.query.intake.RedriveReport.CustomerRedrive;
+import com.customer360.query.deadletters.RedriveReport.Blocker;
+import com.customer360.query.deadletters.RedriveReport.CustomerRedrive;
 import com.customer360.query.web.NotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * What operators do with held customers: re-drive their dead letters once the cause is fixed, or delete one that can
  * never be read. A re-drive reads a customer's dead letters in topic order and applies them through the same
- * projection path as the live listener (same sequence guards); it deletes each one applied and stops at the first one
- * that still cannot be read, which stays, with its reason updated, and keeps the customer held.
+ * projection as the live listener; it goes on past those that still cannot be applied (every aggregate's sequence
+ * keeps the others in order: an event after one that is still missing waits too), repeats while a pass applied
+ * something, deletes each one applied, updates the reasons of the rest, and releases the customer when none is left.
  *
  * <p>How this stays safe next to the live listener, which holds customers without any lock:
  *
@@ -27,11 +28,11 @@ import org.springframework.stereotype.Component;
  *       the hold's version. A hold is released only when its dead letters are gone <em>and</em> its version is still
  *       the one read before they were looked up, in one conditional delete. So a dead letter stored while a re-drive
  *       runs is either seen and applied by it, or keeps (or re-creates) the hold, and is picked up by the same
- *       re-drive's next round or the next re-drive. A customer's events are therefore never applied out of order.
+ *       re-drive's next round or the next re-drive.
  *   <li>The listener checks holds once per batch; a batch that saw the hold before it was released dead-letters the
  *       customer's records and holds them again, which costs a re-drive, never an event.
- *   <li>Re-drives and deletes of one instance run one at a time. Two instances re-driving the same customer each apply
- *       a prefix of the same ordered dead letters, so every event is still applied after all the events before it.
+ *   <li>Re-drives, heals and deletes of one instance run one at a time. Two instances re-driving the same customer
+ *       each apply what the sequence rule lets them, and every document applies each event once.
  * </ul>
  */
 @Component
@@ -39,27 +40,26 @@ class DeadLetterRedrive {
 
     /** Rounds of draining a customer who keeps receiving dead letters before a re-drive leaves them for the next one. */
     private static final int MAX_ROUNDS = 5;
+    /** Passes over a customer's dead letters within a round; each one that applies something may unblock others. */
+    private static final int MAX_PASSES = 10;
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRedrive.class);
 
     private final StoredDeadLetters deadLetters;
     private final HeldCustomers heldCustomers;
-    private final EventReader reader;
-    private final ReadModelProjector projector;
+    private final Replay replay;
     private final DeadLetterSettings settings;
     private final MeterRegistry meters;
 
     DeadLetterRedrive(
             StoredDeadLetters deadLetters,
             HeldCustomers heldCustomers,
-            EventReader reader,
-            ReadModelProjector projector,
+            Replay replay,
             DeadLetterSettings settings,
             MeterRegistry meters) {
         this.deadLetters = deadLetters;
         this.heldCustomers = heldCustomers;
-        this.reader = reader;
-        this.projector = projector;
+        this.replay = replay;
         this.settings = settings;
         this.meters = meters;
     }
@@ -75,6 +75,11 @@ class DeadLetterRedrive {
         Hold hold =
                 heldCustomers.find(customerId).orElseThrow(() -> new NotFoundException("held customer", customerId));
         return RedriveReport.of(List.of(redrive(hold)));
+    }
+
+    /** Re-drives a customer held at a gap, if still held; {@code null} when not. */
+    synchronized CustomerRedrive heal(String customerId) {
+        return heldCustomers.find(customerId).map(this::redrive).orElse(null);
     }
 
     /**
@@ -105,20 +110,21 @@ class DeadLetterRedrive {
         for (int round = 1; ; round++) {
             Drained drained = drain(customerId);
             applied += drained.applied();
-            if (drained.blocker() != null) {
-                DeadLetter blocker = drained.blocker();
+            if (!drained.left().isEmpty()) {
+                DeadLetter first = drained.left().get(0);
                 log.warn(
-                        "Re-drive applied {} dead letters of customer {}; still held behind {}: {}",
+                        "Re-drive applied {} dead letters of customer {}; {} still held, the first {}: {}",
                         applied,
                         customerId,
-                        blocker.id(),
-                        blocker.reasonCode());
+                        drained.left().size(),
+                        first.id(),
+                        first.reasonCode());
                 return new CustomerRedrive(
                         customerId,
                         applied,
                         deadLetters.countOf(customerId),
                         false,
-                        new Blocker(blocker.id(), blocker.reasonCode(), blocker.reason()));
+                        new Blocker(first.id(), first.reasonCode(), first.reason()));
             }
             Optional<Hold> current =
                     heldCustomers.release(customerId, version) ? Optional.empty() : heldCustomers.find(customerId);
@@ -134,37 +140,43 @@ class DeadLetterRedrive {
         }
     }
 
-    /** Applies the customer's dead letters in topic order until none is left or one still cannot be read. */
+    /** Applies what it can of the customer's dead letters, pass after pass while a pass applies something. */
     private Drained drain(String customerId) {
         int applied = 0;
-        while (true) {
-            List<ConsumerRecord<String, byte[]>> chunk = deadLetters.oldestOf(customerId, settings.redriveChunkSize());
-            if (chunk.isEmpty()) {
-                return new Drained(applied, null);
-            }
-            List<EventEnvelope> events = new ArrayList<>(chunk.size());
-            List<String> ids = new ArrayList<>(chunk.size());
-            DeadLetter blocker = null;
-            for (ConsumerRecord<String, byte[]> record : chunk) {
-                EventReader.Read read = reader.read(record);
-                if (read.deadLetter() != null) {
-                    blocker = read.deadLetter();
+        List<DeadLetter> left = List.of();
+        for (int pass = 1; pass <= MAX_PASSES; pass++) {
+            int progress = 0;
+            List<DeadLetter> failing = new ArrayList<>();
+            ConsumerRecord<String, byte[]> after = null;
+            while (true) {
+                List<ConsumerRecord<String, byte[]>> chunk =
+                        deadLetters.of(customerId, after, settings.redriveChunkSize());
+                if (chunk.isEmpty()) {
                     break;
                 }
-                events.add(read.event());
-                ids.add(DeadLetter.idOf(record));
+                Map<Integer, DeadLetter> stillFailing = replay.apply(chunk);
+                List<String> done = new ArrayList<>(chunk.size());
+                for (int i = 0; i < chunk.size(); i++) {
+                    if (!stillFailing.containsKey(i)) {
+                        done.add(DeadLetter.idOf(chunk.get(i)));
+                    }
+                }
+                // Only once applied: a re-drive that dies here applies them again, which the sequence guards make safe.
+                deadLetters.delete(done);
+                deadLetters.updateReasons(stillFailing.values());
+                stillFailing.keySet().stream().sorted().forEach(i -> failing.add(stillFailing.get(i)));
+                progress += done.size();
+                after = chunk.get(chunk.size() - 1);
             }
-            projector.project(events);
-            // Only once applied: a re-drive that dies here applies them again, which the sequence guards make safe.
-            deadLetters.delete(ids);
-            applied += ids.size();
-            meters.counter("customer360.dead-letters.redriven").increment(ids.size());
-            if (blocker != null) {
-                deadLetters.updateReason(blocker);
-                return new Drained(applied, blocker);
+            applied += progress;
+            meters.counter("customer360.dead-letters.redriven").increment(progress);
+            left = failing;
+            if (progress == 0 || failing.isEmpty()) {
+                break;
             }
         }
+        return new Drained(applied, left);
     }
 
-    private record Drained(int applied, DeadLetter blocker) {}
+    private record Drained(int applied, List<DeadLetter> left) {}
 }

@@ -1,4 +1,4 @@
-package com.customer360.query.intake;
+package com.customer360.query.deadletters;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -12,6 +12,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -48,6 +49,9 @@ class HeldCustomers {
         this.collection = mongo.getCollection(COLLECTION);
         this.clock = clock;
         this.meters = meters;
+        Gauge.builder("customer360.dead-letters.held-customers", collection, MongoCollection::estimatedDocumentCount)
+                .description("customers held behind a dead letter")
+                .register(meters);
     }
 
     /** The holds of those customers who are held, by customer id; one query, none for an empty batch. */
@@ -62,6 +66,16 @@ class HeldCustomers {
     Optional<Hold> find(String customerId) {
         return Optional.ofNullable(collection.find(eq("_id", customerId)).first())
                 .map(HeldCustomers::hold);
+    }
+
+    /** The customers held at a dead letter with this reason code, oldest hold first (there are few). */
+    List<Hold> heldFor(String reasonCode) {
+        List<Hold> holds = new ArrayList<>();
+        collection
+                .find(eq("reasonCode", reasonCode))
+                .sort(Sorts.ascending("heldAt", "_id"))
+                .forEach(stored -> holds.add(hold(stored)));
+        return holds;
     }
 
     /** Every held customer, oldest hold first. */
@@ -93,6 +107,7 @@ class HeldCustomers {
                     eq("_id", first.customerId()),
                     Updates.combine(
                             Updates.setOnInsert("firstDeadLetterId", first.id()),
+                            Updates.setOnInsert("reasonCode", first.reasonCode()),
                             Updates.setOnInsert("topic", first.record().topic()),
                             Updates.setOnInsert("partition", first.record().partition()),
                             Updates.setOnInsert("offset", first.record().offset()),
@@ -127,6 +142,7 @@ class HeldCustomers {
         return new Hold(
                 stored.getString("_id"),
                 stored.getString("firstDeadLetterId"),
+                stored.getString("reasonCode"),
                 stored.getString("topic"),
                 stored.getInteger("partition"),
                 stored.getLong("offset"),

@@ -1,4 +1,4 @@
-package com.customer360.query.intake;
+package com.customer360.query.deadletters;
 
 import java.util.List;
 

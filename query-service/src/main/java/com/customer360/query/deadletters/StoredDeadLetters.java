@@ -1,4 +1,4 @@
-package com.customer360.query.intake;
+package com.customer360.query.deadletters;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -8,10 +8,12 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import java.time.Clock;
@@ -75,14 +77,21 @@ class StoredDeadLetters {
         }
     }
 
-    /** The customer's oldest dead letters as the records they were, in the order they had on the topic. */
-    List<ConsumerRecord<String, byte[]>> oldestOf(String customerId, int limit) {
+    /**
+     * The customer's dead letters after a topic position, as the records they were, in the order they had on the
+     * topic; {@code after} {@code null} starts at the first.
+     */
+    List<ConsumerRecord<String, byte[]>> of(String customerId, ConsumerRecord<?, ?> after, int limit) {
+        Bson filter = eq("customerId", customerId);
+        if (after != null) {
+            filter = Filters.and(
+                    filter,
+                    Filters.or(
+                            Filters.gt("partition", after.partition()),
+                            Filters.and(eq("partition", after.partition()), Filters.gt("offset", after.offset()))));
+        }
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        collection
-                .find(eq("customerId", customerId))
-                .sort(TOPIC_ORDER)
-                .limit(limit)
-                .forEach(stored -> records.add(record(stored)));
+        collection.find(filter).sort(TOPIC_ORDER).limit(limit).forEach(stored -> records.add(record(stored)));
         return records;
     }
 
@@ -115,14 +124,22 @@ class StoredDeadLetters {
         }
     }
 
-    /** Records why the dead letter is still unreadable when it was last re-driven. */
-    void updateReason(DeadLetter stillUnreadable) {
-        collection.updateOne(
-                eq("_id", stillUnreadable.id()),
-                Updates.combine(
-                        Updates.set("reasonCode", stillUnreadable.reasonCode()),
-                        Updates.set("reason", stillUnreadable.reason()),
-                        Updates.set("lastRedrivenAt", Date.from(clock.instant()))));
+    /** Records why each dead letter still cannot be applied when it was last re-driven. */
+    void updateReasons(Collection<DeadLetter> stillFailing) {
+        if (stillFailing.isEmpty()) {
+            return;
+        }
+        Date now = Date.from(clock.instant());
+        List<WriteModel<Document>> updates = new ArrayList<>(stillFailing.size());
+        for (DeadLetter deadLetter : stillFailing) {
+            updates.add(new UpdateOneModel<>(
+                    eq("_id", deadLetter.id()),
+                    Updates.combine(
+                            Updates.set("reasonCode", deadLetter.reasonCode()),
+                            Updates.set("reason", deadLetter.reason()),
+                            Updates.set("lastRedrivenAt", now))));
+        }
+        collection.bulkWrite(updates, new BulkWriteOptions().ordered(false));
     }
 
     /**

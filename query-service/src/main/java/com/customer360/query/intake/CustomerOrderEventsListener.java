@@ -1,6 +1,11 @@
 package com.customer360.query.intake;
 
+import com.customer360.query.deadletters.DeadLetter;
+import com.customer360.query.deadletters.DeadLetters;
+import com.customer360.query.projection.ProjectionResult;
+import com.customer360.query.projection.Projector;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,58 +16,42 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The consumer-group listener of {@code customer-order-events}. It blocks a customer, never the partition: a record
- * that cannot be read holds its customer, whose later records are dead-lettered behind it (see {@link BatchTriage})
- * until a re-drive applies them in order, while every other customer's events are applied as they come.
+ * The consumer-group listener of {@code customer-order-events}, in a straight line: read and triage the batch (held
+ * customers' records and unreadable ones become dead letters, see {@link BatchTriage}), project the rest, put aside
+ * what the projection could not apply, and only then let the container commit the offsets (ack mode BATCH). It blocks
+ * a customer, never the partition: whatever one customer's data does, the others' events are applied.
  *
- * <p>A batch is done, and the container commits its offsets (ack mode BATCH), only once its dead letters are stored,
- * their customers' holds are stored, the dead letters are on the dead-letter topic and the batch's events are in every
- * read model, in that order. If anything throws, the container's error handler retries the whole batch: the dead
- * letters' ids and the documents' sequence guards make that safe, and the holds stored by the failed attempt make the
- * retry dead-letter the held customers' records that the failed attempt may not have reached.
+ * <p>If anything throws — the store or the broker unreachable — the container's error handler retries the whole batch
+ * for as long as it takes: the dead letters' ids, the documents' sequence guards and the customer documents' record of
+ * what they hold ahead of the order documents make that safe.
  */
 @Component
 class CustomerOrderEventsListener {
 
     private final EventReader reader;
-    private final HeldCustomers heldCustomers;
-    private final StoredDeadLetters storedDeadLetters;
-    private final DeadLetterPublisher deadLetterTopic;
-    private final ReadModelProjector projector;
+    private final DeadLetters deadLetters;
+    private final Projector projector;
     private final Clock clock;
     private final BatchCheckpoints checkpoints;
 
     @Autowired
     CustomerOrderEventsListener(
             EventReader reader,
-            HeldCustomers heldCustomers,
-            StoredDeadLetters storedDeadLetters,
-            DeadLetterPublisher deadLetterTopic,
-            ReadModelProjector projector,
+            DeadLetters deadLetters,
+            Projector projector,
             Clock clock,
             ObjectProvider<BatchCheckpoints> checkpoints) {
-        this(
-                reader,
-                heldCustomers,
-                storedDeadLetters,
-                deadLetterTopic,
-                projector,
-                clock,
-                checkpoints.getIfAvailable(() -> BatchCheckpoints.NONE));
+        this(reader, deadLetters, projector, clock, checkpoints.getIfAvailable(() -> BatchCheckpoints.NONE));
     }
 
     CustomerOrderEventsListener(
             EventReader reader,
-            HeldCustomers heldCustomers,
-            StoredDeadLetters storedDeadLetters,
-            DeadLetterPublisher deadLetterTopic,
-            ReadModelProjector projector,
+            DeadLetters deadLetters,
+            Projector projector,
             Clock clock,
             BatchCheckpoints checkpoints) {
         this.reader = reader;
-        this.heldCustomers = heldCustomers;
-        this.storedDeadLetters = storedDeadLetters;
-        this.deadLetterTopic = deadLetterTopic;
+        this.deadLetters = deadLetters;
         this.projector = projector;
         this.clock = clock;
         this.checkpoints = checkpoints;
@@ -75,15 +64,11 @@ class CustomerOrderEventsListener {
             batch = "true")
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         BatchTriage triage =
-                BatchTriage.of(records, heldCustomers.among(customersOf(records)), reader, clock.instant());
-        if (!triage.deadLetters().isEmpty()) {
-            storedDeadLetters.store(triage.deadLetters());
-            // Only once the dead letters are stored: a re-drive that read the hold's version before this bump cannot
-            // release it any more, and one that reads the version after it finds these dead letters.
-            heldCustomers.hold(triage.deadLetters());
-            deadLetterTopic.publish(triage.deadLetters());
-        }
-        projector.project(triage.events());
+                BatchTriage.of(records, deadLetters.heldAmong(customersOf(records)), reader, clock.instant());
+        ProjectionResult projected = projector.project(triage.events(), true);
+        List<DeadLetter> putAside = new ArrayList<>(triage.deadLetters());
+        putAside.addAll(triage.failed(projected, clock.instant()));
+        deadLetters.keep(putAside);
         checkpoints.batchWritten(records);
     }
 

@@ -11,6 +11,7 @@ import com.customer360.events.order.OrderDrafted;
 import com.customer360.events.order.OrderLine;
 import com.customer360.events.order.OrderPlaced;
 import com.customer360.events.order.OrderRefunded;
+import com.customer360.query.deadletters.DeadLetter;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a record as an event the projections can fold, or says why it cannot. Besides what the codec checks, money
- * must be in a real currency and fit its minor digits: the projections fold amounts exactly, and a record they could
- * not fold would otherwise stop its partition for good.
+ * must be in a real currency, fit its minor digits and stay within the contract's 15 digits before the point: the
+ * projections fold amounts exactly and the store keeps them as 34-digit decimals, so an amount beyond that (a huge
+ * exponent, 40 digits) is refused here, as a dead letter, rather than thrown by the store.
  */
 @Component
 class EventReader {
@@ -79,9 +81,9 @@ class EventReader {
         if (!Money.isCurrency(currency)) {
             return "currency '" + currency + "' is not an ISO 4217 currency";
         }
-        if (!Money.hasCurrencyDigits(amount, currency)) {
+        if (!Money.fits(amount, currency)) {
             return field + " must be non-negative with at most " + Money.minorDigits(currency) + " decimals in "
-                    + currency;
+                    + currency + " and at most " + Money.MAX_INTEGER_DIGITS + " digits before the point";
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package com.customer360.query.intake;
 
 import com.customer360.events.cloudevents.CloudEventCodec;
+import com.customer360.query.projection.ProjectionSettings;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

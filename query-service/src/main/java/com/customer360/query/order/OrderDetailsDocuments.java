@@ -6,22 +6,22 @@ import static com.customer360.query.store.BsonValues.time;
 
 import com.customer360.events.order.OrderStatus;
 import com.customer360.events.order.ShipmentStatus;
-import com.customer360.query.fold.Projection;
-import com.customer360.query.store.ReadModel;
+import com.customer360.query.store.StoredDocuments;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
-import org.springframework.stereotype.Component;
 
-/** Stores order detail documents in {@code order_details}, keyed by order id. */
-@Component
-final class OrderDetailsDocuments implements ReadModel<OrderDetails> {
+/**
+ * Stores order detail documents in {@code order_details}, keyed by order id. Besides the order's details each
+ * document carries what the indexes need: the customer, the order date, whether it counts, and when it last moved,
+ * so that a customer's order history and the customer document's rankings are read through indexes, never by
+ * loading a customer's orders.
+ */
+public final class OrderDetailsDocuments implements StoredDocuments<OrderDetails> {
 
-    static final String COLLECTION = "order_details";
-
-    private final OrderDetailsProjection projection = new OrderDetailsProjection();
+    public static final String COLLECTION = "order_details";
 
     @Override
     public String collection() {
@@ -29,15 +29,27 @@ final class OrderDetailsDocuments implements ReadModel<OrderDetails> {
     }
 
     @Override
-    public Projection<OrderDetails> projection() {
-        return projection;
+    public List<IndexModel> indexes() {
+        return List.of(
+                // The order history, newest first, with keyset paging.
+                new IndexModel(Indexes.compoundIndex(
+                        Indexes.ascending("customerId"), Indexes.descending("orderDate"), Indexes.descending("_id"))),
+                new IndexModel(Indexes.compoundIndex(
+                        Indexes.ascending("customerId", "status"),
+                        Indexes.descending("orderDate"),
+                        Indexes.descending("_id"))),
+                // The customer's counted orders by placed time (latest and earliest), and orders in transit by
+                // their last update, when the customer document's rankings are refilled.
+                new IndexModel(Indexes.compoundIndex(
+                        Indexes.ascending("customerId", "counted"),
+                        Indexes.descending("placedAt"),
+                        Indexes.descending("_id"))),
+                new IndexModel(Indexes.ascending("customerId", "status", "lastShipmentUpdateAt", "_id")));
     }
 
     @Override
-    public List<IndexModel> indexes() {
-        // A customer's orders newest first, for downloads and rebuilds that read orders rather than the customer.
-        return List.of(new IndexModel(
-                Indexes.compoundIndex(Indexes.ascending("customerId"), Indexes.descending("orderDate"))));
+    public String idOf(OrderDetails order) {
+        return order.orderId;
     }
 
     @Override
@@ -47,6 +59,7 @@ final class OrderDetailsDocuments implements ReadModel<OrderDetails> {
                 .append("storeId", order.storeId)
                 .append("currency", order.currency)
                 .append("status", order.status.name())
+                .append("counted", order.status.isCounted())
                 .append(
                         "lines",
                         order.lines.stream().map(OrderDetailsDocuments::line).toList())
@@ -58,14 +71,17 @@ final class OrderDetailsDocuments implements ReadModel<OrderDetails> {
                         order.shipmentUpdates.stream()
                                 .map(OrderDetailsDocuments::shipment)
                                 .toList())
+                .append("shipmentUpdateCount", order.shipmentUpdateCount)
                 .append(
                         "refunds",
                         order.refunds.stream()
                                 .map(OrderDetailsDocuments::refund)
                                 .toList())
+                .append("refundCount", order.refundCount)
                 .append("draftedAt", time(order.draftedAt))
                 .append("placedAt", time(order.placedAt))
                 .append("orderDate", time(order.orderDate))
+                .append("lastShipmentUpdateAt", time(order.lastShipmentUpdateAt))
                 .append("cancelledAt", time(order.cancelledAt))
                 .append("cancelReason", order.cancelReason)
                 .append("deliveredAt", time(order.deliveredAt))
@@ -73,7 +89,7 @@ final class OrderDetailsDocuments implements ReadModel<OrderDetails> {
                 .append("returnReason", order.returnReason)
                 .append("seq", order.seq)
                 .append(VERSION, version)
-                .append("updatedAt", time(updatedAt));
+                .append(UPDATED_AT, time(updatedAt));
     }
 
     @Override
@@ -90,11 +106,14 @@ final class OrderDetailsDocuments implements ReadModel<OrderDetails> {
         order.refundedTotal = money(stored.get("refundedTotal"));
         order.shippingAddress = address(stored.get("shippingAddress"));
         stored.getList("shipmentUpdates", Document.class, List.of())
-                .forEach(update -> order.shipmentUpdates.add(shipment(update)));
-        stored.getList("refunds", Document.class, List.of()).forEach(refund -> order.refunds.add(refund(refund)));
+                .forEach(update -> order.shipmentUpdates.addLast(shipment(update)));
+        order.shipmentUpdateCount = stored.getLong("shipmentUpdateCount");
+        stored.getList("refunds", Document.class, List.of()).forEach(refund -> order.refunds.addLast(refund(refund)));
+        order.refundCount = stored.getLong("refundCount");
         order.draftedAt = time(stored.get("draftedAt"));
         order.placedAt = time(stored.get("placedAt"));
         order.orderDate = time(stored.get("orderDate"));
+        order.lastShipmentUpdateAt = time(stored.get("lastShipmentUpdateAt"));
         order.cancelledAt = time(stored.get("cancelledAt"));
         order.cancelReason = stored.getString("cancelReason");
         order.deliveredAt = time(stored.get("deliveredAt"));
@@ -154,4 +173,29 @@ final class OrderDetailsDocuments implements ReadModel<OrderDetails> {
                 stored.getString("reason"),
                 time(stored.get("refundedAt")));
     }
+
+    /** The standing of a stored order as the index fields hold it, without mapping the whole document. */
+    public static OrderStanding standingOf(Document stored) {
+        OrderStatus status = OrderStatus.valueOf(stored.getString("status"));
+        return new OrderStanding(
+                stored.getString("_id"),
+                stored.getLong("seq"),
+                stored.getString("currency"),
+                status,
+                money(stored.get("total")),
+                money(stored.get("refundedTotal")),
+                time(stored.get("placedAt")),
+                address(stored.get("shippingAddress")),
+                status == OrderStatus.IN_TRANSIT ? time(stored.get("lastShipmentUpdateAt")) : null);
+    }
+
+    /** The fields {@link #standingOf} reads, for a query's projection. */
+    public static final Document STANDING_FIELDS = new Document("seq", 1)
+            .append("currency", 1)
+            .append("status", 1)
+            .append("total", 1)
+            .append("refundedTotal", 1)
+            .append("placedAt", 1)
+            .append("shippingAddress", 1)
+            .append("lastShipmentUpdateAt", 1);
 }

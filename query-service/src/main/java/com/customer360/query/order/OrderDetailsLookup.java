@@ -13,11 +13,10 @@ import org.springframework.stereotype.Component;
 final class OrderDetailsLookup {
 
     private final MongoCollection<Document> collection;
-    private final OrderDetailsDocuments documents;
+    private final OrderDetailsDocuments documents = new OrderDetailsDocuments();
 
-    OrderDetailsLookup(MongoTemplate mongo, OrderDetailsDocuments documents) {
+    OrderDetailsLookup(MongoTemplate mongo) {
         this.collection = mongo.getCollection(OrderDetailsDocuments.COLLECTION);
-        this.documents = documents;
     }
 
     Optional<OrderDetails> order(String orderId) {

@@ -1,11 +1,9 @@
 package com.customer360.query.order;
 
-import static com.customer360.query.fold.FoldOutcome.ALREADY_APPLIED;
 import static com.customer360.query.fold.FoldOutcome.APPLIED;
 import static com.customer360.query.fold.FoldOutcome.CURRENCY_MISMATCH;
 import static com.customer360.query.fold.FoldOutcome.ORDER_UNKNOWN;
 
-import com.customer360.events.DomainEvent;
 import com.customer360.events.Money;
 import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.events.order.OrderCancelled;
@@ -20,45 +18,29 @@ import com.customer360.events.order.OrderStatus;
 import com.customer360.events.order.ShipmentStatus;
 import com.customer360.events.order.ShipmentUpdated;
 import com.customer360.query.fold.FoldOutcome;
-import com.customer360.query.fold.Projection;
+import com.customer360.query.fold.Sequence;
 import com.customer360.query.fold.StoredTime;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The order detail projection: folds an order's events into its document. An event applies only if its position in
- * the order's history is past the last one applied, which makes redeliveries and replays change nothing.
+ * The order detail projection: folds an order's events into its document, each exactly once and in its order. An
+ * event applies only if it is the next position of the order's history ({@link Sequence}); every check is made before
+ * anything changes, so an event that does not apply leaves the document as it was.
  */
-final class OrderDetailsProjection implements Projection<OrderDetails> {
+public final class OrderDetailsProjection {
 
-    @Override
-    public String documentIdOf(DomainEvent event) {
-        return event instanceof OrderEvent order ? order.orderId() : null;
-    }
-
-    @Override
-    public OrderDetails newDocument(String id) {
-        return new OrderDetails(id);
-    }
-
-    @Override
-    public List<FoldOutcome> apply(OrderDetails order, List<EventEnvelope> events) {
-        List<FoldOutcome> outcomes = new ArrayList<>(events.size());
-        for (EventEnvelope envelope : events) {
-            outcomes.add(applyOne(order, (OrderEvent) envelope.event(), envelope.aggregateSequence()));
+    /** Applies one event of this order. */
+    public FoldOutcome apply(OrderDetails order, EventEnvelope envelope) {
+        OrderEvent event = (OrderEvent) envelope.event();
+        FoldOutcome refused = Sequence.check(order.seq, envelope.aggregateSequence());
+        if (refused != null) {
+            return refused;
         }
-        return outcomes;
-    }
-
-    private static FoldOutcome applyOne(OrderDetails order, OrderEvent event, long seq) {
         boolean creates = event instanceof OrderDrafted || event instanceof OrderPlaced;
         if (!order.exists() && !creates) {
             return ORDER_UNKNOWN;
-        }
-        if (seq <= order.seq) {
-            return ALREADY_APPLIED;
         }
         if (event instanceof OrderRefunded refunded && !refunded.currency().equals(order.currency)) {
             return CURRENCY_MISMATCH;
@@ -85,7 +67,7 @@ final class OrderDetailsProjection implements Projection<OrderDetails> {
         } else {
             applyLifecycle(order, event);
         }
-        order.seq = seq;
+        order.seq = envelope.aggregateSequence();
         return APPLIED;
     }
 
@@ -118,13 +100,14 @@ final class OrderDetailsProjection implements Projection<OrderDetails> {
             order.shippingAddress = changed.shippingAddress();
         } else if (event instanceof ShipmentUpdated shipment) {
             Instant at = StoredTime.of(shipment.at());
-            order.shipmentUpdates.add(new OrderDetails.ShipmentUpdate(
+            order.addShipmentUpdate(new OrderDetails.ShipmentUpdate(
                     shipment.status(),
                     shipment.carrier(),
                     shipment.trackingNumber(),
                     shipment.location(),
                     shipment.note(),
                     at));
+            order.lastShipmentUpdateAt = at;
             order.status = OrderStatus.valueOf(shipment.status().name());
             if (shipment.status() == ShipmentStatus.DELIVERED) {
                 order.deliveredAt = at;
@@ -135,7 +118,7 @@ final class OrderDetailsProjection implements Projection<OrderDetails> {
             order.cancelReason = cancelled.reason();
         } else if (event instanceof OrderRefunded refunded) {
             BigDecimal amount = Money.exact(refunded.amount(), order.currency);
-            order.refunds.add(new OrderDetails.Refund(
+            order.addRefund(new OrderDetails.Refund(
                     refunded.refundId(), amount, refunded.reason(), StoredTime.of(refunded.refundedAt())));
             order.refundedTotal = order.refundedTotal.add(amount);
         } else if (event instanceof OrderReturned returned) {

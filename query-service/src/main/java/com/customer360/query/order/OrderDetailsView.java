@@ -6,7 +6,10 @@ import com.customer360.events.order.OrderStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** The order details view's JSON; amounts as strings with the currency's digits. */
+/**
+ * The order details view's JSON; amounts as strings with the currency's digits. {@code shipmentUpdates} and {@code
+ * refunds} are the newest ones, oldest first; the counts say how many there were in all.
+ */
 record OrderDetailsView(
         String orderId,
         String customerId,
@@ -26,7 +29,9 @@ record OrderDetailsView(
         String refundedTotal,
         Address shippingAddress,
         List<OrderDetails.ShipmentUpdate> shipmentUpdates,
-        List<Refund> refunds) {
+        long shipmentUpdateCount,
+        List<Refund> refunds,
+        long refundCount) {
 
     static OrderDetailsView of(OrderDetails order) {
         String currency = order.currency;
@@ -56,13 +61,15 @@ record OrderDetailsView(
                 Money.format(order.refundedTotal, currency),
                 order.shippingAddress,
                 List.copyOf(order.shipmentUpdates),
+                order.shipmentUpdateCount,
                 order.refunds.stream()
                         .map(refund -> new Refund(
                                 refund.refundId(),
                                 Money.format(refund.amount(), currency),
                                 refund.reason(),
                                 refund.refundedAt()))
-                        .toList());
+                        .toList(),
+                order.refundCount);
     }
 
     record Line(String sku, String name, int quantity, String unitPrice, String lineTotal) {}

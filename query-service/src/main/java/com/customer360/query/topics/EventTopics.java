@@ -1,4 +1,4 @@
-package com.customer360.query.intake;
+package com.customer360.query.topics;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("customer360.topics")
-record EventTopics(
+public record EventTopics(
         @DefaultValue("customer-order-events") @NotBlank String events,
         @DefaultValue("customer-order-events.dlq") @NotBlank String deadLetters,
         @DefaultValue("3") @Min(1) int partitions,

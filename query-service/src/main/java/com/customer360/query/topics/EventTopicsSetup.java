@@ -1,4 +1,4 @@
-package com.customer360.query.intake;
+package com.customer360.query.topics;
 
 import java.time.Duration;
 import java.util.List;

@@ -3,39 +3,27 @@ package com.customer360.query.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.customer360.query.EmbeddedInfrastructure;
 import com.customer360.query.EventHistory;
-import com.customer360.query.EventPublisher;
+import com.customer360.query.StandaloneQueryService;
+import com.customer360.testing.TestHttp;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
 
-@EmbeddedInfrastructure
 class CustomerDetailsIntegrationTest {
 
-    @Autowired
-    private TestRestTemplate http;
-
-    @Autowired
-    private KafkaTemplate<String, byte[]> kafka;
-
-    @Autowired
-    private KafkaAdmin admin;
-
+    private final StandaloneQueryService service = StandaloneQueryService.shared();
     private final String customerId = "c-" + UUID.randomUUID();
 
     @BeforeEach
     void publishTheDesignScenario() {
-        new EventPublisher(kafka, admin).publish(DesignScenario.events(new EventHistory(), customerId));
+        service.publisher().publish(DesignScenario.events(new EventHistory(), customerId));
     }
 
     @Test
@@ -77,7 +65,8 @@ class CustomerDetailsIntegrationTest {
                     {"orderId": "%1$s-o-3", "storeId": "store-1", "orderDate": "2026-03-01T00:00:00Z",
                      "amount": "50.00", "currency": "USD", "status": "CANCELLED"}
                   ],
-                  "page": 0, "size": 2, "totalItems": 5, "hasPrevious": false, "hasNext": true
+                  "page": 0, "size": 2, "totalItems": 5, "hasPrevious": false, "hasNext": true,
+                  "previousCursor": null
                 }
                 """
                         .formatted(customerId));
@@ -90,10 +79,51 @@ class CustomerDetailsIntegrationTest {
                 """
                 {
                   "items": [{"orderId": "%1$s-o-1", "amount": "120.00", "status": "RETURNED"}],
-                  "page": 2, "size": 2, "totalItems": 5, "hasPrevious": true, "hasNext": false
+                  "page": 2, "size": 2, "totalItems": 5, "hasPrevious": true, "hasNext": false, "nextCursor": null
                 }
                 """
                         .formatted(customerId));
+    }
+
+    @Test
+    void shouldWalkTheOrderHistoryByCursorBothWays() {
+        awaitJson("/api/customers/" + customerId + "/orders?size=5", "{\"totalItems\": 5}");
+        List<String> forth = new ArrayList<>();
+        JsonNode page = service.http()
+                .get("/api/customers/" + customerId + "/orders?size=2")
+                .json();
+        List<String> cursors = new ArrayList<>();
+        while (true) {
+            page.path("items").forEach(item -> forth.add(item.path("orderId").asText()));
+            if (!page.path("hasNext").asBoolean()) {
+                break;
+            }
+            cursors.add(page.path("nextCursor").asText());
+            page = service.http()
+                    .get("/api/customers/" + customerId + "/orders?size=2&cursor=" + cursors.get(cursors.size() - 1))
+                    .json();
+            assertThat(page.path("page").isNull()).isTrue();
+        }
+        List<String> back = new ArrayList<>();
+        page.path("items").forEach(item -> back.add(0, item.path("orderId").asText()));
+        while (page.path("hasPrevious").asBoolean()) {
+            page = service.http()
+                    .get("/api/customers/" + customerId + "/orders?size=2&cursor="
+                            + page.path("previousCursor").asText())
+                    .json();
+            List<String> items = new ArrayList<>();
+            page.path("items").forEach(item -> items.add(item.path("orderId").asText()));
+            back.addAll(0, items);
+        }
+
+        assertThat(forth)
+                .containsExactly(
+                        customerId + "-o-5",
+                        customerId + "-o-3",
+                        customerId + "-o-4",
+                        customerId + "-o-2",
+                        customerId + "-o-1");
+        assertThat(back).isEqualTo(forth);
     }
 
     @Test
@@ -111,9 +141,9 @@ class CustomerDetailsIntegrationTest {
 
     private void awaitJson(String path, String expected) {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            ResponseEntity<String> response = http.getForEntity(path, String.class);
-            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-            JSONAssert.assertEquals(expected, response.getBody(), JSONCompareMode.STRICT_ORDER);
+            TestHttp.Answer answer = service.http().get(path);
+            assertThat(answer.status()).isEqualTo(200);
+            JSONAssert.assertEquals(expected, answer.body(), JSONCompareMode.STRICT_ORDER);
         });
     }
 }

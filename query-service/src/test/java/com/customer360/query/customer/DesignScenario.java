@@ -25,10 +25,10 @@ import java.util.List;
  */
 final class DesignScenario {
 
-    static final CurrencySummary USD =
-            new CurrencySummary("USD", 2, new BigDecimal("50.05"), new BigDecimal("25.02"), new BigDecimal("150.00"));
-    static final CurrencySummary EUR =
-            new CurrencySummary("EUR", 1, new BigDecimal("45.50"), new BigDecimal("45.50"), new BigDecimal("0.00"));
+    static final CustomerFolds.CurrencySummary USD = new CustomerFolds.CurrencySummary(
+            "USD", 2, new BigDecimal("50.05"), new BigDecimal("25.02"), new BigDecimal("150.00"));
+    static final CustomerFolds.CurrencySummary EUR = new CustomerFolds.CurrencySummary(
+            "EUR", 1, new BigDecimal("45.50"), new BigDecimal("45.50"), new BigDecimal("0.00"));
     static final Address LATEST_ADDRESS = address("4 Euro Street");
 
     private DesignScenario() {}

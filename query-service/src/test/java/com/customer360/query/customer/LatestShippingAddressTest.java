@@ -63,6 +63,6 @@ class LatestShippingAddressTest {
         CustomerDetails customer = fold(history.registered(CUSTOMER, HOME));
 
         assertThat(customer.latestShippingAddress).isEqualTo(HOME);
-        assertThat(customer.summaries).isEmpty();
+        assertThat(customer.figures).isEmpty();
     }
 }

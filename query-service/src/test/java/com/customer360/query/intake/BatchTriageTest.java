@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.customer360.events.cloudevents.CloudEventCodec;
 import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.query.EventHistory;
+import com.customer360.query.deadletters.DeadLetter;
+import com.customer360.query.deadletters.Hold;
+import com.customer360.query.fold.Failure;
+import com.customer360.query.projection.ProjectionResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +67,7 @@ class BatchTriageTest {
     void shouldDeadLetterEveryRecordOfACustomerHeldBeforeTheBatchReadableOrNot() {
         add(history.registered("c-1", null));
         addRaw("c-1", "not json");
-        Hold held = new Hold("c-1", TOPIC + "-2-7", TOPIC, 2, 7, NOW, 3);
+        Hold held = new Hold("c-1", TOPIC + "-2-7", "MALFORMED_JSON", TOPIC, 2, 7, NOW, 3);
 
         BatchTriage triage = BatchTriage.of(batch, Map.of("c-1", held), reader, NOW);
 
@@ -91,7 +95,7 @@ class BatchTriageTest {
     void shouldKeepTheOwnReasonOfTheRecordThatStartedAHoldWhenItIsRedelivered() {
         addRaw("c-1", "not json");
         add(history.registered("c-1", null));
-        Hold startedByTheFirstRecord = new Hold("c-1", TOPIC + "-0-0", TOPIC, 0, 0, NOW, 1);
+        Hold startedByTheFirstRecord = new Hold("c-1", TOPIC + "-0-0", "MALFORMED_JSON", TOPIC, 0, 0, NOW, 1);
 
         BatchTriage triage = BatchTriage.of(batch, Map.of("c-1", startedByTheFirstRecord), reader, NOW);
 
@@ -112,6 +116,28 @@ class BatchTriageTest {
 
     private void add(EventEnvelope event) {
         batch.add(new ConsumerRecord<>(TOPIC, 0, batch.size(), event.key(), codec.encode(event)));
+    }
+
+    @Test
+    void shouldHoldTheRestOfACustomersBatchBehindTheFirstEventTheProjectionCouldNotApply() {
+        EventEnvelope registered = history.registered("c-1", null);
+        EventEnvelope placed = history.placed("o-1", "c-1", "USD", "10.00", "2026-01-01");
+        EventEnvelope shipped = history.shipped("o-1", "c-1", "2026-01-02");
+        EventEnvelope other = history.registered("c-2", null);
+        add(registered);
+        add(placed);
+        add(other);
+        add(shipped);
+        BatchTriage triage = BatchTriage.of(batch, Map.of(), reader, NOW);
+        ProjectionResult result = new ProjectionResult(
+                Map.of(1, new Failure("SEQUENCE_GAP", "order o-1: ...")), java.util.Set.of(3), java.util.Set.of());
+
+        List<DeadLetter> failed = triage.failed(result, NOW);
+
+        assertThat(failed)
+                .extracting(deadLetter -> deadLetter.record().offset(), DeadLetter::reasonCode, DeadLetter::heldBehind)
+                .containsExactly(
+                        tuple(1L, "SEQUENCE_GAP", null), tuple(3L, DeadLetter.HELD_BEHIND_DEAD_LETTER, TOPIC + "-0-1"));
     }
 
     private void addRaw(String key, String value) {

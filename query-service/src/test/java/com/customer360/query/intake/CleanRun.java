@@ -1,10 +1,11 @@
 package com.customer360.query.intake;
 
 import com.customer360.events.cloudevents.EventEnvelope;
-import com.customer360.query.store.ReadModel;
+import com.customer360.query.projection.ProjectionCheckpoints;
+import com.customer360.query.projection.ProjectionSettings;
+import com.customer360.query.projection.Projector;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * What a clean run of some events leaves in the read models: the service's own read models, projector and clock,
+ * What a clean run of some events leaves in the read models: the service's own projector settings and clock,
  * writing the events as one batch, once, into a fresh database beside the service's.
  */
 final class CleanRun {
@@ -22,18 +23,12 @@ final class CleanRun {
     static MongoDatabase of(ConfigurableApplicationContext service, List<EventEnvelope> events) {
         MongoClient client = service.getBean(MongoClient.class);
         String database = "clean-run-" + UUID.randomUUID();
-        List<ReadModel<?>> readModels = service.getBeanProvider(ReadModel.class)
-                .orderedStream()
-                .<ReadModel<?>>map(readModel -> readModel)
-                .toList();
-        new ReadModelProjector(
-                        readModels,
+        new Projector(
                         new MongoTemplate(client, database),
                         service.getBean(Clock.class),
                         service.getBean(ProjectionSettings.class),
-                        new SimpleMeterRegistry(),
-                        BatchCheckpoints.NONE)
-                .project(events);
+                        ProjectionCheckpoints.NONE)
+                .project(events, true);
         return client.getDatabase(database);
     }
 }

@@ -1,6 +1,8 @@
 package com.customer360.query.intake;
 
 import com.customer360.events.cloudevents.EventEnvelope;
+import com.customer360.query.deadletters.DeadLetter;
+import com.customer360.query.projection.ProjectionCheckpoints;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -9,20 +11,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
- * Makes the service fail once at a chosen checkpoint ({@code test.crash-at}: {@code after-first-read-model} or
- * {@code after-batch-written}), the way a crash there would leave things: the writes so far acknowledged, the batch's
- * offsets not committed. Records what reached each checkpoint so a test can see the batch come again.
+ * Makes the service fail once at a chosen point ({@code test.crash-at}: {@code after-customers-written} or {@code
+ * after-batch-written}), the way a crash there would leave things: the writes so far acknowledged, the batch's offsets
+ * not committed. Records what reached each point so a test can see the batch come again.
  */
 @TestComponent
-class CrashingCheckpoints implements BatchCheckpoints {
+class CrashingCheckpoints implements BatchCheckpoints, ProjectionCheckpoints {
 
-    static final String AFTER_FIRST_READ_MODEL = "after-first-read-model";
+    static final String AFTER_CUSTOMERS_WRITTEN = "after-customers-written";
     static final String AFTER_BATCH_WRITTEN = "after-batch-written";
 
     private final String crashAt;
     private final AtomicBoolean crashed = new AtomicBoolean();
-    private final List<String> firstReadModel = new CopyOnWriteArrayList<>();
-    private final List<List<String>> readModelWrites = new CopyOnWriteArrayList<>();
+    private final List<List<String>> customerWrites = new CopyOnWriteArrayList<>();
     private final List<List<String>> writtenBatches = new CopyOnWriteArrayList<>();
 
     CrashingCheckpoints(@Value("${test.crash-at:never}") String crashAt) {
@@ -30,11 +31,10 @@ class CrashingCheckpoints implements BatchCheckpoints {
     }
 
     @Override
-    public void readModelWritten(String collection, List<EventEnvelope> events) {
-        readModelWrites.add(events.stream().map(EventEnvelope::id).toList());
-        firstReadModel.add(collection);
-        if (crashAt.equals(AFTER_FIRST_READ_MODEL) && crashed.compareAndSet(false, true)) {
-            throw new SimulatedCrash("after " + collection + " was written");
+    public void customersWritten(List<EventEnvelope> events) {
+        customerWrites.add(events.stream().map(EventEnvelope::id).toList());
+        if (crashAt.equals(AFTER_CUSTOMERS_WRITTEN) && crashed.compareAndSet(false, true)) {
+            throw new SimulatedCrash("after the customer documents were written");
         }
     }
 
@@ -50,14 +50,9 @@ class CrashingCheckpoints implements BatchCheckpoints {
         return crashed.get();
     }
 
-    /** The collection written first, where {@code after-first-read-model} crashes. */
-    String firstCollection() {
-        return firstReadModel.get(0);
-    }
-
-    /** The ids of the events of each read-model write, in order. */
-    List<List<String>> readModelWrites() {
-        return readModelWrites;
+    /** The ids of the events of each projection that got its customer documents written, in order. */
+    List<List<String>> customerWrites() {
+        return customerWrites;
     }
 
     /** The record ids of each batch that got through its writes, in order. */

@@ -2,9 +2,10 @@ package com.customer360.query.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.customer360.query.EmbeddedInfrastructure;
 import com.customer360.query.EventHistory;
 import com.customer360.query.EventPublisher;
+import com.customer360.query.StandaloneQueryService;
+import com.customer360.testing.TestHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -17,55 +18,39 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
-@EmbeddedInfrastructure
 class DeadLetterIntegrationTest {
 
-    private static final String DEAD_LETTERS = "customer-order-events.dlq";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Autowired
-    private TestRestTemplate http;
-
-    @Autowired
-    private KafkaTemplate<String, byte[]> kafka;
-
-    @Autowired
-    private KafkaAdmin admin;
-
-    @Autowired
-    private EmbeddedKafkaBroker broker;
+    private final StandaloneQueryService service = StandaloneQueryService.shared();
+    private final TestHttp http = service.http();
+    private final String deadLetterTopic = service.deadLetterTopic();
+    private final String topic = service.topic();
 
     private final String customerId = "c-" + UUID.randomUUID();
     private final EventHistory history = new EventHistory();
 
     @Test
     void shouldDeadLetterUnreadableRecordsUntouchedAndHoldTheCustomersEventsBehindThem() throws Exception {
-        EventPublisher publisher = new EventPublisher(kafka, admin);
+        EventPublisher publisher = service.publisher();
         byte[] garbage = "not json at all".getBytes(StandardCharsets.UTF_8);
         byte[] unknownType = new String(
                         publisher.encode(history.placed("o-x", customerId, "USD", "1.00", "2026-01-01")),
                         StandardCharsets.UTF_8)
                 .replace("\"order.placed\"", "\"order.teleported\"")
                 .getBytes(StandardCharsets.UTF_8);
-        ProducerRecord<String, byte[]> garbageRecord = new ProducerRecord<>(EventPublisher.TOPIC, customerId, garbage);
+        ProducerRecord<String, byte[]> garbageRecord = new ProducerRecord<>(topic, customerId, garbage);
         garbageRecord.headers().add("trace-id", "abc".getBytes(StandardCharsets.UTF_8));
         byte[] placed = publisher.encode(history.placed("o-" + customerId, customerId, "USD", "12.34", "2026-01-05"));
 
         publisher.publish(List.of(history.registered(customerId, null)));
         publisher.publish(garbageRecord);
-        publisher.publish(new ProducerRecord<>(EventPublisher.TOPIC, customerId, unknownType));
+        publisher.publish(new ProducerRecord<>(topic, customerId, unknownType));
         publisher.awaitConsumed(publisher.publish(customerId, placed));
 
-        List<ConsumerRecord<String, byte[]>> deadLetters =
-                DeadLetterTopic.read(broker.getBrokersAsString(), DEAD_LETTERS, r -> customerId.equals(r.key()), 3);
+        List<ConsumerRecord<String, byte[]>> deadLetters = DeadLetterTopic.read(
+                StandaloneQueryService.bootstrapServers(), deadLetterTopic, r -> customerId.equals(r.key()), 3);
         assertThat(deadLetters).extracting(ConsumerRecord::value).containsExactly(garbage, unknownType, placed);
         assertThat(deadLetters)
                 .extracting(record -> DeadLetterTopic.header(record, "dlq-reason-code"))
@@ -73,21 +58,21 @@ class DeadLetterIntegrationTest {
         ConsumerRecord<String, byte[]> first = deadLetters.get(0);
         assertThat(DeadLetterTopic.header(first, "trace-id")).isEqualTo("abc");
         assertThat(DeadLetterTopic.header(first, "dlq-reason")).startsWith("not valid JSON");
-        assertThat(DeadLetterTopic.header(first, "dlq-original-topic")).isEqualTo(EventPublisher.TOPIC);
+        assertThat(DeadLetterTopic.header(first, "dlq-original-topic")).isEqualTo(topic);
         assertThat(DeadLetterTopic.header(first, "dlq-original-partition")).matches("\\d+");
         assertThat(DeadLetterTopic.header(first, "dlq-original-offset")).matches("\\d+");
         assertThat(DeadLetterTopic.header(first, "dlq-failed-at")).isNotBlank();
         assertThat(DeadLetterTopic.header(deadLetters.get(1), "dlq-reason"))
                 .contains("partition " + DeadLetterTopic.header(first, "dlq-original-partition"))
                 .contains("offset " + DeadLetterTopic.header(first, "dlq-original-offset"));
-        ResponseEntity<String> customer = http.getForEntity("/api/customers/" + customerId, String.class);
-        assertThat(customer.getStatusCode()).isEqualTo(HttpStatus.OK);
-        JSONAssert.assertEquals("{\"summaries\": []}", customer.getBody(), JSONCompareMode.LENIENT);
+        TestHttp.Answer customer = http.get("/api/customers/" + customerId);
+        assertThat(customer.status()).isEqualTo(200);
+        JSONAssert.assertEquals("{\"summaries\": []}", customer.body(), JSONCompareMode.LENIENT);
     }
 
     @Test
     void shouldDeadLetterARecordWithoutAKeyWithoutHoldingAnyone() throws Exception {
-        EventPublisher publisher = new EventPublisher(kafka, admin);
+        EventPublisher publisher = service.publisher();
         byte[] garbage = ("keyless garbage " + customerId).getBytes(StandardCharsets.UTF_8);
 
         RecordMetadata keyless = publisher.publish(null, garbage);
@@ -95,12 +80,15 @@ class DeadLetterIntegrationTest {
         publisher.awaitConsumed(publisher.publish(List.of(history.registered(customerId, null))));
 
         assertThat(DeadLetterTopic.read(
-                        broker.getBrokersAsString(), DEAD_LETTERS, r -> Arrays.equals(r.value(), garbage), 1))
+                        StandaloneQueryService.bootstrapServers(),
+                        deadLetterTopic,
+                        r -> Arrays.equals(r.value(), garbage),
+                        1))
                 .extracting(ConsumerRecord::key)
                 .containsExactly((String) null);
-        String id = EventPublisher.TOPIC + "-" + keyless.partition() + "-" + keyless.offset();
-        JsonNode listing = JSON.readTree(http.getForEntity("/api/admin/dead-letters?size=100", String.class)
-                .getBody());
+        String id = topic + "-" + keyless.partition() + "-" + keyless.offset();
+        JsonNode listing =
+                JSON.readTree(http.get("/api/admin/dead-letters?size=100").body());
         assertThat(listing.path("items"))
                 .filteredOn(item -> item.path("id").asText().equals(id))
                 .singleElement()
@@ -108,8 +96,6 @@ class DeadLetterIntegrationTest {
                     assertThat(item.path("customerId").isNull()).isTrue();
                     assertThat(item.path("reasonCode").asText()).isEqualTo("MALFORMED_JSON");
                 });
-        assertThat(http.getForEntity("/api/customers/" + customerId, String.class)
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.OK);
+        assertThat(http.get("/api/customers/" + customerId).status()).isEqualTo(200);
     }
 }

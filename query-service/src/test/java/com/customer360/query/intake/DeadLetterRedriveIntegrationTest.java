@@ -2,226 +2,195 @@ package com.customer360.query.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import com.customer360.events.cloudevents.CloudEventCodec;
 import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.query.EventHistory;
-import com.customer360.query.InMemoryMongo;
-import com.customer360.query.intake.RedriveReport.CustomerRedrive;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.customer360.query.StandaloneQueryService;
+import com.customer360.query.deadletters.DeadLetter;
+import com.customer360.query.projection.ProjectionCheckpoints;
+import com.customer360.testing.TestHttp;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
- * The listener, the holds and the re-drive against a MongoDB wire-protocol server, without Spring or a broker: a read
- * model that records the order in which events are applied shows that a held customer's events are applied once
- * each, in topic order, whatever happens in between.
+ * The listener, the holds and the re-drive with exact batches: the service's own listener is handed records directly
+ * (nothing is published to its topic), so each test decides what arrives in which batch and what happens during a
+ * re-drive, and reads the outcome through the API as an operator would.
  */
 class DeadLetterRedriveIntegrationTest {
 
-    private static final String TOPIC = "customer-order-events";
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-10T00:00:00Z"), ZoneOffset.UTC);
-
     private final CloudEventCodec codec = new CloudEventCodec();
     private final EventHistory history = new EventHistory();
-    private final UpcastingEventReader reader = new UpcastingEventReader(codec, false);
-    private final List<ProducerRecord<String, byte[]>> deadLetterTopic = new CopyOnWriteArrayList<>();
-    private Runnable duringNextProjection = () -> {};
-    private long nextOffset;
-
-    private MongoServer server;
-    private MongoClient client;
-    private MongoCollection<Document> appliedEvents;
-    private StoredDeadLetters deadLetters;
-    private HeldCustomers heldCustomers;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String topic = "redrive-" + run;
+    private final String c1 = "c1-" + run;
+    private final String o1 = "o1-" + run;
+    private StandaloneQueryService service;
     private CustomerOrderEventsListener listener;
-    private DeadLetterRedrive redrive;
+    private UpcastingEventReader reader;
+    private TestHttp http;
+    private long nextOffset;
 
     @BeforeEach
     void start() {
-        server = InMemoryMongo.start();
-        client = MongoClients.create(InMemoryMongo.uri(server));
-        MongoTemplate mongo = new MongoTemplate(client, "customer360");
-        appliedEvents = mongo.getCollection(AppliedEvents.COLLECTION);
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        ProjectionSettings settings = new ProjectionSettings(
-                5, new ProjectionSettings.Retry(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30)));
-        BatchCheckpoints checkpoints = new BatchCheckpoints() {
-            @Override
-            public void readModelWritten(String collection, List<EventEnvelope> events) {
-                Runnable now = duringNextProjection;
-                duringNextProjection = () -> {};
-                now.run();
-            }
-        };
-        ReadModelProjector projector =
-                new ReadModelProjector(List.of(new AppliedEvents()), mongo, CLOCK, settings, meters, checkpoints);
-        deadLetters = new StoredDeadLetters(mongo, CLOCK);
-        heldCustomers = new HeldCustomers(mongo, CLOCK, meters);
-        DeadLetterPublisher publisher =
-                new DeadLetterPublisher(kafka(), new EventTopics(TOPIC, TOPIC + ".dlq", 3, null), CLOCK, meters);
-        listener = new CustomerOrderEventsListener(
-                reader, heldCustomers, deadLetters, publisher, projector, CLOCK, BatchCheckpoints.NONE);
-        redrive =
-                new DeadLetterRedrive(deadLetters, heldCustomers, reader, projector, new DeadLetterSettings(2), meters);
+        service = StandaloneQueryService.start(topic, Map.of(), Wiring.class);
+        listener = service.bean(CustomerOrderEventsListener.class);
+        reader = service.bean(UpcastingEventReader.class);
+        http = service.http();
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        service.close();
     }
 
     @Test
-    void shouldApplyAHeldCustomersDeadLettersInTopicOrderOnceTheFixIsDeployedAndReleaseThem() {
-        EventEnvelope registered = history.registered("c-1", null);
-        EventEnvelope placed = history.placed("o-1", "c-1", "USD", "10.00", "2026-01-01");
-        EventEnvelope shipped = history.shipped("o-1", "c-1", "2026-01-02");
-        EventEnvelope refunded = history.refunded("o-1", "c-1", "USD", "1.00");
-        EventEnvelope otherCustomer = history.registered("c-2", null);
-        listener.onBatch(List.of(event(registered), revision2(placed), event(shipped), event(otherCustomer)));
+    void shouldApplyAHeldCustomersDeadLettersOnceTheFixIsDeployedAndReleaseThem() {
+        EventEnvelope registered = history.registered(c1, null);
+        EventEnvelope placed = history.placed(o1, c1, "USD", "10.00", "2026-01-01");
+        EventEnvelope shipped = history.shipped(o1, c1, "2026-01-02");
+        EventEnvelope refunded = history.refunded(o1, c1, "USD", "1.00");
+        String c2 = "c2-" + run;
+        listener.onBatch(
+                List.of(event(registered), revision2(placed), event(shipped), event(history.registered(c2, null))));
         listener.onBatch(List.of(event(refunded)));
 
-        assertThat(applied("c-1")).containsExactly(registered.id());
-        assertThat(applied("c-2")).containsExactly(otherCustomer.id());
+        assertThat(http.get("/api/customers/" + c1).json().path("summaries")).isEmpty();
+        assertThat(http.get("/api/orders/" + o1).status()).isEqualTo(404);
+        assertThat(http.get("/api/customers/" + c2).status()).isEqualTo(200);
 
         reader.deployTheFix();
-        RedriveReport report = redrive.redriveAll();
+        JsonNode report = http.post("/api/admin/dead-letters/redrive", null).json();
 
-        assertThat(report).isEqualTo(new RedriveReport(3, 0, 1, List.of(new CustomerRedrive("c-1", 3, 0, true, null))));
-        assertThat(applied("c-1")).containsExactly(registered.id(), placed.id(), shipped.id(), refunded.id());
-        assertThat(heldCustomers.find("c-1")).isEmpty();
-        assertThat(deadLetters.countOf("c-1")).isZero();
+        assertThat(report.path("applied").asInt()).isEqualTo(3);
+        assertThat(report.path("customersReleased").asInt()).isEqualTo(1);
+        JsonNode order = http.get("/api/orders/" + o1).json();
+        assertThat(order.path("status").asText()).isEqualTo("IN_TRANSIT");
+        assertThat(order.path("refundedTotal").asText()).isEqualTo("1.00");
+        assertThat(http.get("/api/customers/" + c1)
+                        .json()
+                        .path("summaries")
+                        .path(0)
+                        .path("lifetimeValue")
+                        .asText())
+                .isEqualTo("9.00");
+        assertThat(deadLetters(c1)).isEmpty();
     }
 
     @Test
-    void shouldKeepACustomerHeldBehindADeadLetterThatStillCannotBeRead() {
-        EventEnvelope registered = history.registered("c-1", null);
-        EventEnvelope placed = history.placed("o-1", "c-1", "USD", "10.00", "2026-01-01");
-        List<ConsumerRecord<String, byte[]>> batch = List.of(
-                event(registered),
-                revision2(placed),
-                raw("c-1", "not json"),
-                event(history.shipped("o-1", "c-1", "2026-01-02")));
-        ConsumerRecord<String, byte[]> garbage = batch.get(2);
-        listener.onBatch(batch);
+    void shouldApplyWhatItCanAndKeepACustomerHeldBehindADeadLetterThatStillCannotBeRead() {
+        ConsumerRecord<String, byte[]> garbage = raw(c1, "not json");
+        listener.onBatch(List.of(
+                event(history.registered(c1, null)),
+                revision2(history.placed(o1, c1, "USD", "10.00", "2026-01-01")),
+                garbage,
+                event(history.shipped(o1, c1, "2026-01-02"))));
         reader.deployTheFix();
 
-        CustomerRedrive redriven = redrive.redrive("c-1").customers().get(0);
+        JsonNode redriven = http.post("/api/admin/dead-letters/redrive?customerId=" + c1, null)
+                .json()
+                .path("customers")
+                .path(0);
 
-        assertThat(redriven.applied()).isEqualTo(1);
-        assertThat(redriven.stillDeadLettered()).isEqualTo(2);
-        assertThat(redriven.released()).isFalse();
-        assertThat(redriven.blockedBy().id()).isEqualTo(DeadLetter.idOf(garbage));
-        assertThat(redriven.blockedBy().reasonCode()).isEqualTo("MALFORMED_JSON");
-        assertThat(applied("c-1")).containsExactly(registered.id(), placed.id());
-        assertThat(heldCustomers.find("c-1")).isPresent();
-        assertThat(deadLetters.page("c-1", 0, 10).items())
-                .extracting(DeadLetterPage.Item::reasonCode)
-                .containsExactly("MALFORMED_JSON", DeadLetter.HELD_BEHIND_DEAD_LETTER);
+        assertThat(redriven.path("applied").asInt()).isEqualTo(2);
+        assertThat(redriven.path("stillDeadLettered").asInt()).isEqualTo(1);
+        assertThat(redriven.path("released").asBoolean()).isFalse();
+        assertThat(redriven.path("blockedBy").path("id").asText()).isEqualTo(DeadLetter.idOf(garbage));
+        assertThat(redriven.path("blockedBy").path("reasonCode").asText()).isEqualTo("MALFORMED_JSON");
+        assertThat(http.get("/api/orders/" + o1).json().path("status").asText()).isEqualTo("IN_TRANSIT");
+        assertThat(deadLetters(c1))
+                .extracting(item -> item.path("reasonCode").asText())
+                .containsExactly("MALFORMED_JSON");
     }
 
     @Test
     void shouldReleaseTheCustomerWhenAnOperatorDeletesTheirLastDeadLetter() {
-        ConsumerRecord<String, byte[]> garbage = raw("c-1", "not json");
+        ConsumerRecord<String, byte[]> garbage = raw(c1, "not json");
         listener.onBatch(List.of(garbage));
 
-        DeletedDeadLetter deleted = redrive.delete(DeadLetter.idOf(garbage), "producer bug, the event was sent again");
-        EventEnvelope registered = history.registered("c-1", null);
-        listener.onBatch(List.of(event(registered)));
+        JsonNode deleted = http.delete("/api/admin/dead-letters/" + DeadLetter.idOf(garbage) + "?reason=producer%20bug")
+                .json();
+        listener.onBatch(List.of(event(history.registered(c1, null))));
 
-        assertThat(deleted).isEqualTo(new DeletedDeadLetter(DeadLetter.idOf(garbage), "c-1", true));
-        assertThat(applied("c-1")).containsExactly(registered.id());
+        assertThat(deleted.path("released").asBoolean()).isTrue();
+        assertThat(http.get("/api/customers/" + c1).status()).isEqualTo(200);
     }
 
     @Test
     void shouldApplyTheRestOnceAnOperatorDeletesTheDeadLetterThatCanNeverBeRead() {
-        ConsumerRecord<String, byte[]> garbage = raw("c-1", "not json");
-        EventEnvelope registered = history.registered("c-1", null);
-        listener.onBatch(List.of(garbage, event(registered)));
+        ConsumerRecord<String, byte[]> garbage = raw(c1, "not json");
+        listener.onBatch(List.of(garbage, event(history.registered(c1, null))));
 
-        DeletedDeadLetter deleted = redrive.delete(DeadLetter.idOf(garbage), "not an event of ours");
-        RedriveReport report = redrive.redrive("c-1");
+        JsonNode deleted = http.delete("/api/admin/dead-letters/" + DeadLetter.idOf(garbage) + "?reason=not%20ours")
+                .json();
+        JsonNode report = http.post("/api/admin/dead-letters/redrive?customerId=" + c1, null)
+                .json();
 
-        assertThat(deleted.released()).isFalse();
-        assertThat(report.applied()).isEqualTo(1);
-        assertThat(report.customersReleased()).isEqualTo(1);
-        assertThat(applied("c-1")).containsExactly(registered.id());
+        assertThat(deleted.path("released").asBoolean()).isFalse();
+        assertThat(report.path("applied").asInt()).isEqualTo(1);
+        assertThat(report.path("customersReleased").asInt()).isEqualTo(1);
+        assertThat(http.get("/api/customers/" + c1).status()).isEqualTo(200);
     }
 
     @Test
     void shouldApplyInOrderADeadLetterThatArrivesWhileTheRedriveRuns() {
-        EventEnvelope registered = history.registered("c-1", null);
-        EventEnvelope placed = history.placed("o-1", "c-1", "USD", "10.00", "2026-01-01");
-        EventEnvelope shipped = history.shipped("o-1", "c-1", "2026-01-02");
-        listener.onBatch(List.of(event(registered), revision2(placed)));
+        EventEnvelope placed = history.placed(o1, c1, "USD", "10.00", "2026-01-01");
+        EventEnvelope shipped = history.shipped(o1, c1, "2026-01-02");
+        listener.onBatch(List.of(event(history.registered(c1, null)), revision2(placed)));
         reader.deployTheFix();
-        duringNextProjection = () -> listener.onBatch(List.of(event(shipped)));
+        service.bean(Interference.class).duringNextProjection(() -> listener.onBatch(List.of(event(shipped))));
 
-        RedriveReport report = redrive.redrive("c-1");
+        JsonNode report = http.post("/api/admin/dead-letters/redrive?customerId=" + c1, null)
+                .json();
 
-        assertThat(report.applied()).isEqualTo(2);
-        assertThat(report.customersReleased()).isEqualTo(1);
-        assertThat(applied("c-1")).containsExactly(registered.id(), placed.id(), shipped.id());
-        assertThat(deadLetters.countOf("c-1")).isZero();
-    }
-
-    @Test
-    void cannotReleaseAHoldThatGotDeadLettersSinceItsVersionWasRead() {
-        listener.onBatch(List.of(raw("c-1", "not json")));
-        long seenByARedrive = heldCustomers.find("c-1").orElseThrow().version();
-        listener.onBatch(List.of(event(history.registered("c-1", null))));
-
-        assertThat(heldCustomers.release("c-1", seenByARedrive)).isFalse();
-        assertThat(heldCustomers.find("c-1")).isPresent();
+        assertThat(report.path("applied").asInt()).isEqualTo(2);
+        assertThat(report.path("customersReleased").asInt()).isEqualTo(1);
+        assertThat(http.get("/api/orders/" + o1).json().path("status").asText()).isEqualTo("IN_TRANSIT");
+        assertThat(deadLetters(c1)).isEmpty();
     }
 
     @Test
     void shouldNeitherDuplicateDeadLettersNorApplyHeldEventsWhenABatchIsRedelivered() {
-        EventEnvelope registered = history.registered("c-1", null);
         List<ConsumerRecord<String, byte[]>> batch = List.of(
-                event(registered),
-                raw("c-1", "not json"),
-                event(history.placed("o-1", "c-1", "USD", "1.00", "2026-01-01")));
+                event(history.registered(c1, null)),
+                raw(c1, "not json"),
+                event(history.placed(o1, c1, "USD", "1.00", "2026-01-01")));
 
         listener.onBatch(batch);
         listener.onBatch(batch);
 
-        assertThat(applied("c-1")).containsExactly(registered.id());
+        assertThat(http.get("/api/orders/" + o1).status()).isEqualTo(404);
         // The redelivery found the customer held, so even the event before the garbage waits now; it is already
         // applied, which the re-drive will see.
-        assertThat(deadLetters.page("c-1", 0, 10).items())
-                .extracting(DeadLetterPage.Item::id, DeadLetterPage.Item::reasonCode)
+        assertThat(deadLetters(c1))
+                .extracting(item -> item.path("id").asText(), item -> item.path("reasonCode")
+                        .asText())
                 .containsExactly(
-                        tuple(TOPIC + "-0-0", DeadLetter.HELD_BEHIND_DEAD_LETTER),
-                        tuple(TOPIC + "-0-1", "MALFORMED_JSON"),
-                        tuple(TOPIC + "-0-2", DeadLetter.HELD_BEHIND_DEAD_LETTER));
-        assertThat(deadLetterTopic).hasSize(5);
+                        tuple(topic + "-0-0", DeadLetter.HELD_BEHIND_DEAD_LETTER),
+                        tuple(topic + "-0-1", "MALFORMED_JSON"),
+                        tuple(topic + "-0-2", DeadLetter.HELD_BEHIND_DEAD_LETTER));
     }
 
-    private List<String> applied(String customerId) {
-        return AppliedEvents.of(appliedEvents, customerId);
+    private List<JsonNode> deadLetters(String customerId) {
+        List<JsonNode> items = new ArrayList<>();
+        http.get("/api/admin/dead-letters?size=100&customerId=" + customerId)
+                .json()
+                .path("items")
+                .forEach(items::add);
+        return items;
     }
 
     private ConsumerRecord<String, byte[]> event(EventEnvelope event) {
@@ -238,16 +207,38 @@ class DeadLetterRedriveIntegrationTest {
     }
 
     private ConsumerRecord<String, byte[]> record(String key, byte[] value) {
-        return new ConsumerRecord<>(TOPIC, 0, nextOffset++, key, value);
+        return new ConsumerRecord<>(topic, 0, nextOffset++, key, value);
     }
 
-    @SuppressWarnings("unchecked")
-    private KafkaTemplate<String, byte[]> kafka() {
-        KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
-        when(kafka.send(any(ProducerRecord.class))).thenAnswer(invocation -> {
-            deadLetterTopic.add(invocation.getArgument(0));
-            return CompletableFuture.completedFuture(null);
-        });
-        return kafka;
+    /** Lets a test act while a projection is between its customer and its order writes, once. */
+    static final class Interference implements ProjectionCheckpoints {
+        private final AtomicReference<Runnable> next = new AtomicReference<>();
+
+        void duringNextProjection(Runnable action) {
+            next.set(action);
+        }
+
+        @Override
+        public void customersWritten(List<EventEnvelope> events) {
+            Runnable action = next.getAndSet(null);
+            if (action != null) {
+                action.run();
+            }
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Wiring {
+
+        @Bean
+        @Primary
+        UpcastingEventReader upcastingEventReader(CloudEventCodec codec) {
+            return new UpcastingEventReader(codec, false);
+        }
+
+        @Bean
+        Interference interference() {
+            return new Interference();
+        }
     }
 }

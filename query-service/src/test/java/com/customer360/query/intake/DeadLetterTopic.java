@@ -7,31 +7,32 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 /** Reads the dead-letter topic from the start, as an alerting or audit consumer would. */
-final class DeadLetterTopic {
+public final class DeadLetterTopic {
 
     private DeadLetterTopic() {}
 
     /** The records that match, in topic order per partition, once at least {@code expected} have arrived. */
-    static List<ConsumerRecord<String, byte[]>> read(
+    public static List<ConsumerRecord<String, byte[]>> read(
             String bootstrapServers, String topic, Predicate<ConsumerRecord<String, byte[]>> matching, int expected) {
-        Map<String, Object> props =
-                KafkaTestUtils.consumerProps(bootstrapServers, "dlq-reader-" + UUID.randomUUID(), "false");
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (Consumer<String, byte[]> consumer = new DefaultKafkaConsumerFactory<>(
-                        props, new StringDeserializer(), new ByteArrayDeserializer())
-                .createConsumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             // Assigned rather than subscribed: no consumer group to join, so the first poll already reads.
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
@@ -50,7 +51,7 @@ final class DeadLetterTopic {
         return found;
     }
 
-    static String header(ConsumerRecord<String, byte[]> record, String name) {
+    public static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

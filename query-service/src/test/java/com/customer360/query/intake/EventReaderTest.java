@@ -70,6 +70,28 @@ class EventReaderTest {
         assertThat(read.deadLetter().reasonCode()).isEqualTo("INVALID_DATA");
     }
 
+    @Test
+    void cannotReadAnAmountWithMoreDigitsThanTheContractAllows() {
+        // An integer, so within JPY's digits, but 41 digits long: more than MongoDB's Decimal128 holds.
+        EventEnvelope placed =
+                history.placed("o-1", "c-1", "JPY", "12345678901234567890123456789012345678901", "2026-01-01");
+
+        EventReader.Read read = reader.read(record(codec.encode(placed)));
+
+        assertThat(read.deadLetter().reasonCode()).isEqualTo("INVALID_DATA");
+        assertThat(read.deadLetter().reason()).contains("total", "15 digits before the point");
+    }
+
+    @Test
+    void cannotReadARefundWithAHugeExponent() {
+        EventEnvelope refunded = history.refunded("o-1", "c-1", "USD", "1E+6200");
+
+        EventReader.Read read = reader.read(record(codec.encode(refunded)));
+
+        assertThat(read.deadLetter().reasonCode()).isEqualTo("INVALID_DATA");
+        assertThat(read.deadLetter().reason()).contains("amount");
+    }
+
     private static ConsumerRecord<String, byte[]> record(byte[] value) {
         return new ConsumerRecord<>("customer-order-events", 0, 42L, "c-1", value);
     }

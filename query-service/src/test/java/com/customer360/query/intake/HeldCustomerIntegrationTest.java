@@ -8,8 +8,10 @@ import com.customer360.query.EventHistory;
 import com.customer360.query.EventPublisher;
 import com.customer360.query.FixedClock;
 import com.customer360.query.RawDocuments;
-import com.customer360.query.StandaloneInfrastructure;
 import com.customer360.query.StandaloneQueryService;
+import com.customer360.query.deadletters.DeadLetter;
+import com.customer360.testing.TestHttp;
+import com.customer360.testing.TestInfrastructure;
 import com.mongodb.client.MongoDatabase;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,14 +21,9 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /**
  * The held-customer flow end to end: a record a later version of the producer wrote, unreadable here, holds its
@@ -35,28 +32,16 @@ import org.springframework.http.ResponseEntity;
  */
 class HeldCustomerIntegrationTest {
 
-    private static StandaloneInfrastructure infrastructure;
-
     private final String name = "held-" + UUID.randomUUID();
     private final EventHistory history = new EventHistory();
     private final String customerA = "c-a";
     private final String customerB = onTheSamePartitionAs(customerA);
 
-    @BeforeAll
-    static void startInfrastructure() {
-        infrastructure = StandaloneInfrastructure.start();
-    }
-
-    @AfterAll
-    static void stopInfrastructure() {
-        infrastructure.close();
-    }
-
     @Test
     void shouldHoldOnlyTheCustomerBehindAnUnreadableRecordUntilARedriveAfterTheFixCatchesThemUp() throws Exception {
-        infrastructure.createTopic(name, 3);
+        TestInfrastructure.shared().createTopic(name, 3);
         EventPublisher publisher = new EventPublisher(
-                infrastructure.kafka(), infrastructure.kafkaAdmin(), name, StandaloneQueryService.groupOf(name));
+                StandaloneQueryService.bootstrapServers(), name, StandaloneQueryService.groupOf(name));
         List<EventEnvelope> aBefore = List.of(
                 history.registered(customerA, EventHistory.address("1 Home Road")),
                 history.placed("o-a1", customerA, "USD", "10.00", "2026-01-01"));
@@ -65,9 +50,8 @@ class HeldCustomerIntegrationTest {
                 history.shipped("o-a2", customerA, "2026-02-02"), history.refunded("o-a1", customerA, "USD", "2.00"));
 
         String firstDeadLetter;
-        try (StandaloneQueryService today =
-                StandaloneQueryService.start(infrastructure, name, Map.of(), FixedClock.class)) {
-            TestRestTemplate http = today.http();
+        try (StandaloneQueryService today = StandaloneQueryService.start(name, Map.of(), FixedClock.class)) {
+            TestHttp http = today.http();
             publisher.publish(aBefore);
             publisher.publish(List.of(
                     history.registered(customerB, null),
@@ -85,12 +69,11 @@ class HeldCustomerIntegrationTest {
 
             assertThat(bAfter.partition()).as("B shares A's partition").isEqualTo(unreadable.partition());
             assertJson(
-                    http.getForEntity("/api/customers/" + customerB, String.class),
+                    http.get("/api/customers/" + customerB),
                     "{\"summaries\": [{\"currency\": \"EUR\", \"orderCount\": 2, \"lifetimeValue\": \"25.00\"}]}");
             assertThat(documentsOfA(today.database())).isEqualTo(aBeforeTheDeadLetter);
             assertTopicHoldsADeadLettersInOrder(unreadable, firstDeadLetter);
-            ResponseEntity<String> listing =
-                    http.getForEntity("/api/admin/dead-letters?customerId=" + customerA, String.class);
+            TestHttp.Answer listing = http.get("/api/admin/dead-letters?customerId=" + customerA);
             assertJson(
                     listing,
                     """
@@ -101,32 +84,39 @@ class HeldCustomerIntegrationTest {
                       {"customerId": "c-a", "reasonCode": "HELD_BEHIND_DEAD_LETTER", "heldBehind": "%1$s"}]}
                     """
                             .formatted(firstDeadLetter, name, unreadable.partition(), unreadable.offset()));
-            assertThat(listing.getBody()).doesNotContain("Ada", "example.com", "Home Road", "\"value\"");
+            assertThat(listing.body()).doesNotContain("Ada", "example.com", "Home Road", "\"value\"");
 
-            ResponseEntity<String> tooEarly =
-                    http.postForEntity("/api/admin/dead-letters/redrive?customerId=" + customerA, null, String.class);
+            // Too early: the unreadable record stays, and with it the shipment of its order (out of sequence without
+            // it); the refund of the other order fits its sequence and is applied. The customer stays held.
+            TestHttp.Answer tooEarly = http.post("/api/admin/dead-letters/redrive?customerId=" + customerA, null);
             assertJson(
                     tooEarly,
                     """
-                    {"applied": 0, "stillDeadLettered": 3, "customersReleased": 0, "customers": [
+                    {"applied": 1, "stillDeadLettered": 2, "customersReleased": 0, "customers": [
                       {"customerId": "c-a", "released": false,
                        "blockedBy": {"id": "%s", "reasonCode": "UNSUPPORTED_REVISION"}}]}
                     """
                             .formatted(firstDeadLetter));
-            assertThat(documentsOfA(today.database())).isEqualTo(aBeforeTheDeadLetter);
+            assertJson(http.get("/api/orders/o-a1"), "{\"refundedTotal\": \"2.00\"}");
+            assertThat(http.get("/api/orders/o-a2").status()).isEqualTo(404);
+            assertThat(http.get("/api/admin/dead-letters?customerId=" + customerA)
+                            .json()
+                            .path("items"))
+                    .extracting(item -> item.path("reasonCode").asText())
+                    .containsExactly("UNSUPPORTED_REVISION", "SEQUENCE_GAP");
         }
 
         try (StandaloneQueryService next =
-                StandaloneQueryService.start(infrastructure, name, Map.of(), FixedClock.class, TheFixDeployed.class)) {
-            TestRestTemplate http = next.http();
+                StandaloneQueryService.start(name, Map.of(), FixedClock.class, TheFixDeployed.class)) {
+            TestHttp http = next.http();
 
-            ResponseEntity<String> redriven = http.postForEntity("/api/admin/dead-letters/redrive", null, String.class);
+            TestHttp.Answer redriven = http.post("/api/admin/dead-letters/redrive", null);
 
             assertJson(
                     redriven,
                     """
-                    {"applied": 3, "stillDeadLettered": 0, "customersReleased": 1, "customers": [
-                      {"customerId": "c-a", "applied": 3, "stillDeadLettered": 0, "released": true, "blockedBy": null}]}
+                    {"applied": 2, "stillDeadLettered": 0, "customersReleased": 1, "customers": [
+                      {"customerId": "c-a", "applied": 2, "stillDeadLettered": 0, "released": true, "blockedBy": null}]}
                     """);
             List<EventEnvelope> allOfA = new ArrayList<>(aBefore);
             allOfA.add(aFromTheFuture);
@@ -134,12 +124,13 @@ class HeldCustomerIntegrationTest {
             MongoDatabase cleanRun = CleanRun.of(next.context(), allOfA);
             assertThat(contentOfA(next.database())).hasSize(3).isEqualTo(contentOfA(cleanRun));
             assertJson(
-                    http.getForEntity("/api/admin/dead-letters?customerId=" + customerA, String.class),
-                    "{\"totalItems\": 0, \"items\": []}");
+                    http.get("/api/admin/dead-letters?customerId=" + customerA), "{\"totalItems\": 0, \"items\": []}");
 
             publisher.publish(List.of(history.delivered("o-a2", customerA, "2026-02-03")));
             publisher.awaitAllConsumed();
-            assertJson(http.getForEntity("/api/orders/o-a2", String.class), "{\"status\": \"DELIVERED\"}");
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertJson(http.get("/api/orders/o-a2"), "{\"status\": \"DELIVERED\"}"));
         }
     }
 
@@ -160,7 +151,7 @@ class HeldCustomerIntegrationTest {
 
     private void assertTopicHoldsADeadLettersInOrder(RecordMetadata unreadable, String firstDeadLetter) {
         List<ConsumerRecord<String, byte[]>> onTopic = DeadLetterTopic.read(
-                infrastructure.bootstrapServers(),
+                StandaloneQueryService.bootstrapServers(),
                 StandaloneQueryService.deadLetterTopicOf(name),
                 record -> customerA.equals(record.key()),
                 3);
@@ -189,8 +180,8 @@ class HeldCustomerIntegrationTest {
         return documents;
     }
 
-    private static void assertJson(ResponseEntity<String> response, String expected) throws Exception {
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        JSONAssert.assertEquals(expected, response.getBody(), JSONCompareMode.LENIENT);
+    private static void assertJson(TestHttp.Answer answer, String expected) throws Exception {
+        assertThat(answer.status()).isEqualTo(200);
+        JSONAssert.assertEquals(expected, answer.body(), JSONCompareMode.LENIENT);
     }
 }

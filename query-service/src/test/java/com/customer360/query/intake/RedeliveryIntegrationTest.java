@@ -4,9 +4,9 @@ import static com.mongodb.client.model.Filters.in;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.customer360.events.cloudevents.EventEnvelope;
-import com.customer360.query.EmbeddedInfrastructure;
 import com.customer360.query.EventHistory;
 import com.customer360.query.EventPublisher;
+import com.customer360.query.StandaloneQueryService;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -16,22 +16,10 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.RawBsonDocument;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
 
-@EmbeddedInfrastructure
 class RedeliveryIntegrationTest {
 
-    @Autowired
-    private KafkaTemplate<String, byte[]> kafka;
-
-    @Autowired
-    private KafkaAdmin admin;
-
-    @Autowired
-    private MongoTemplate mongo;
+    private final StandaloneQueryService service = StandaloneQueryService.shared();
 
     private final String customerId = "c-" + UUID.randomUUID();
     private final String orderA = customerId + "-a";
@@ -49,7 +37,7 @@ class RedeliveryIntegrationTest {
                 history.shipped(orderA, customerId, "2026-01-03"),
                 history.refunded(orderB, customerId, "EUR", "5.00"),
                 history.cancelled(orderA, customerId));
-        publisher = new EventPublisher(kafka, admin);
+        publisher = service.publisher();
         publisher.awaitConsumed(publisher.publish(events));
     }
 
@@ -82,8 +70,8 @@ class RedeliveryIntegrationTest {
     }
 
     private void read(String collection, List<String> ids, Map<String, String> into) {
-        mongo.getCollection(collection)
-                .withDocumentClass(RawBsonDocument.class)
+        service.database()
+                .getCollection(collection, RawBsonDocument.class)
                 .find(in("_id", ids))
                 .forEach(document -> {
                     byte[] bytes = new byte[document.getByteBuffer().remaining()];

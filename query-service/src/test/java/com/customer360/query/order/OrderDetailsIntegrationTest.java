@@ -4,40 +4,26 @@ import static com.customer360.query.EventHistory.address;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.customer360.query.EmbeddedInfrastructure;
 import com.customer360.query.EventHistory;
-import com.customer360.query.EventPublisher;
+import com.customer360.query.StandaloneQueryService;
+import com.customer360.testing.TestHttp;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
 
-@EmbeddedInfrastructure
 class OrderDetailsIntegrationTest {
 
-    @Autowired
-    private TestRestTemplate http;
-
-    @Autowired
-    private KafkaTemplate<String, byte[]> kafka;
-
-    @Autowired
-    private KafkaAdmin admin;
+    private final StandaloneQueryService service = StandaloneQueryService.shared();
 
     @Test
     void shouldServeAnOrderWithItsLinesShipmentsAndRefunds() {
         String customerId = "c-" + UUID.randomUUID();
         String orderId = "o-" + UUID.randomUUID();
         EventHistory history = new EventHistory();
-        new EventPublisher(kafka, admin)
+        service.publisher()
                 .publish(List.of(
                         history.drafted(orderId, customerId, "JPY", "1500", "2026-03-01"),
                         history.placed(orderId, customerId, "JPY", "1500", "2026-03-02T10:15:30Z"),
@@ -47,8 +33,8 @@ class OrderDetailsIntegrationTest {
                         history.refunded(orderId, customerId, "JPY", "500")));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            ResponseEntity<String> response = http.getForEntity("/api/orders/" + orderId, String.class);
-            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+            TestHttp.Answer answer = service.http().get("/api/orders/" + orderId);
+            assertThat(answer.status()).isEqualTo(200);
             JSONAssert.assertEquals(
                     """
                     {
@@ -65,11 +51,13 @@ class OrderDetailsIntegrationTest {
                         {"status": "IN_TRANSIT", "carrier": "DHL", "at": "2026-03-03T00:00:00Z"},
                         {"status": "DELIVERED", "location": "London", "at": "2026-03-04T00:00:00Z"}
                       ],
-                      "refunds": [{"amount": "500", "reason": "damaged", "refundedAt": "2026-06-03T00:00:00Z"}]
+                      "shipmentUpdateCount": 2,
+                      "refunds": [{"amount": "500", "reason": "damaged", "refundedAt": "2026-06-03T00:00:00Z"}],
+                      "refundCount": 1
                     }
                     """
                             .formatted(orderId, customerId),
-                    response.getBody(),
+                    answer.body(),
                     JSONCompareMode.STRICT_ORDER);
         });
     }

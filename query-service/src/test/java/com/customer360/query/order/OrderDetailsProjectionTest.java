@@ -113,7 +113,7 @@ class OrderDetailsProjectionTest {
 
     @Test
     void cannotApplyAnEventToAnOrderNeverDraftedNorPlaced() {
-        OrderDetails order = projection.newDocument(ORDER);
+        OrderDetails order = new OrderDetails(ORDER);
 
         FoldOutcome outcome = projection.apply(order, history.shipped(ORDER, CUSTOMER, "2026-01-02"));
 
@@ -122,9 +122,42 @@ class OrderDetailsProjectionTest {
     }
 
     @Test
-    void shouldIgnoreEventsOfOtherAggregates() {
-        assertThat(projection.documentIdOf(history.registered(CUSTOMER, null).event()))
-                .isNull();
+    void cannotApplyAnEventPastAGapInTheOrdersHistory() {
+        OrderDetails order = fold(history.placed(ORDER, CUSTOMER, "USD", "10.00", "2026-01-01"));
+        history.skip(ORDER);
+
+        FoldOutcome outcome = projection.apply(order, history.refunded(ORDER, CUSTOMER, "USD", "1.00"));
+
+        assertThat(outcome).isEqualTo(FoldOutcome.SEQUENCE_GAP);
+        assertThat(order.refundedTotal).isEqualTo(new BigDecimal("0.00"));
+        assertThat(order.seq).isZero();
+    }
+
+    @Test
+    void cannotApplyARefundInAnotherCurrencyThanTheOrders() {
+        OrderDetails order = fold(history.placed(ORDER, CUSTOMER, "USD", "10.00", "2026-01-01"));
+
+        FoldOutcome outcome = projection.apply(order, history.refunded(ORDER, CUSTOMER, "EUR", "1.00"));
+
+        assertThat(outcome).isEqualTo(FoldOutcome.CURRENCY_MISMATCH);
+        assertThat(order.refundedTotal).isEqualTo(new BigDecimal("0.00"));
+    }
+
+    @Test
+    void shouldKeepTheNewestShipmentUpdatesAndCountThemAll() {
+        List<EventEnvelope> events = new java.util.ArrayList<>();
+        events.add(history.placed(ORDER, CUSTOMER, "USD", "10.00", "2026-01-01"));
+        for (int day = 1; day <= 25; day++) {
+            events.add(history.shipped(ORDER, CUSTOMER, "2026-02-%02dT00:00:00Z".formatted(day)));
+        }
+
+        OrderDetails order = fold(events);
+
+        assertThat(order.shipmentUpdateCount).isEqualTo(25);
+        assertThat(order.shipmentUpdates).hasSize(OrderDetails.MAX_SHIPMENT_UPDATES);
+        assertThat(order.shipmentUpdates.getFirst().at()).isEqualTo(at("2026-02-06T00:00:00Z"));
+        assertThat(order.shipmentUpdates.getLast().at()).isEqualTo(at("2026-02-25T00:00:00Z"));
+        assertThat(order.standing().inTransitSince()).isEqualTo(at("2026-02-25T00:00:00Z"));
     }
 
     @Test
@@ -136,7 +169,8 @@ class OrderDetailsProjectionTest {
         OrderDetails once = fold(events);
 
         OrderDetails twice = fold(events);
-        List<FoldOutcome> outcomes = projection.apply(twice, events);
+        List<FoldOutcome> outcomes =
+                events.stream().map(event -> projection.apply(twice, event)).toList();
 
         assertThat(outcomes).containsOnly(FoldOutcome.ALREADY_APPLIED);
         assertThat(twice).usingRecursiveComparison().isEqualTo(once);
@@ -147,8 +181,8 @@ class OrderDetailsProjectionTest {
     }
 
     private OrderDetails fold(List<EventEnvelope> events) {
-        OrderDetails order = projection.newDocument(ORDER);
-        projection.apply(order, events);
+        OrderDetails order = new OrderDetails(ORDER);
+        events.forEach(event -> projection.apply(order, event));
         return order;
     }
 }

@@ -3,42 +3,26 @@ package com.customer360.query.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.customer360.query.EmbeddedInfrastructure;
 import com.customer360.query.EventHistory;
-import com.customer360.query.EventPublisher;
+import com.customer360.query.StandaloneQueryService;
+import com.customer360.testing.TestHttp;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
 
-@EmbeddedInfrastructure
 class QueryApiIntegrationTest {
 
-    @Autowired
-    private TestRestTemplate http;
-
-    @Autowired
-    private KafkaTemplate<String, byte[]> kafka;
-
-    @Autowired
-    private KafkaAdmin admin;
+    private final StandaloneQueryService service = StandaloneQueryService.shared();
+    private final TestHttp http = service.http();
 
     @Test
     void cannotFindAnUnknownCustomer() {
-        ResponseEntity<String> response = http.getForEntity("/api/customers/c-unknown", String.class);
-
         assertProblem(
-                response,
-                HttpStatus.NOT_FOUND,
+                http.get("/api/customers/c-unknown"),
+                404,
                 """
                 {"type": "https://customer360.example/problems/not-found", "title": "Customer not found",
                  "status": 404, "detail": "No customer 'c-unknown'."}
@@ -47,18 +31,17 @@ class QueryApiIntegrationTest {
 
     @Test
     void cannotListTheOrdersOfAnUnknownCustomer() {
-        ResponseEntity<String> response = http.getForEntity("/api/customers/c-unknown/orders", String.class);
-
-        assertProblem(response, HttpStatus.NOT_FOUND, "{\"status\": 404, \"title\": \"Customer not found\"}");
+        assertProblem(
+                http.get("/api/customers/c-unknown/orders"),
+                404,
+                "{\"status\": 404, \"title\": \"Customer not found\"}");
     }
 
     @Test
     void cannotFindAnUnknownOrder() {
-        ResponseEntity<String> response = http.getForEntity("/api/orders/o-unknown", String.class);
-
         assertProblem(
-                response,
-                HttpStatus.NOT_FOUND,
+                http.get("/api/orders/o-unknown"),
+                404,
                 """
                 {"type": "https://customer360.example/problems/not-found", "title": "Order not found",
                  "status": 404, "detail": "No order 'o-unknown'."}
@@ -69,24 +52,19 @@ class QueryApiIntegrationTest {
     void cannotFindACustomerWhoseOrdersArrivedBeforeTheRegistration() {
         String customerId = "c-" + UUID.randomUUID();
         String orderId = "o-" + UUID.randomUUID();
-        new EventPublisher(kafka, admin)
+        service.publisher()
                 .publish(List.of(new EventHistory().placed(orderId, customerId, "USD", "1.00", "2026-01-01")));
-        await().atMost(Duration.ofSeconds(60)).until(() -> http.getForEntity("/api/orders/" + orderId, String.class)
-                .getStatusCode()
-                .is2xxSuccessful());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> http.get("/api/orders/" + orderId).status() == 200);
 
-        ResponseEntity<String> response = http.getForEntity("/api/customers/" + customerId, String.class);
-
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.get("/api/customers/" + customerId).status()).isEqualTo(404);
     }
 
     @Test
     void cannotAskForAPageSizeAboveOneHundred() {
-        ResponseEntity<String> response = http.getForEntity("/api/customers/c-1/orders?size=101", String.class);
-
         assertProblem(
-                response,
-                HttpStatus.BAD_REQUEST,
+                http.get("/api/customers/c-1/orders?size=101"),
+                400,
                 """
                 {"type": "https://customer360.example/problems/invalid-request", "title": "Invalid request",
                  "status": 400, "errors": [{"field": "size", "reason": "must be between 1 and 100"}]}
@@ -95,38 +73,38 @@ class QueryApiIntegrationTest {
 
     @Test
     void cannotAskForAPageSizeOfZero() {
-        ResponseEntity<String> response = http.getForEntity("/api/customers/c-1/orders?size=0", String.class);
-
-        assertProblem(response, HttpStatus.BAD_REQUEST, "{\"errors\": [{\"field\": \"size\"}]}");
+        assertProblem(http.get("/api/customers/c-1/orders?size=0"), 400, "{\"errors\": [{\"field\": \"size\"}]}");
     }
 
     @Test
     void cannotAskForANegativePage() {
-        ResponseEntity<String> response = http.getForEntity("/api/customers/c-1/orders?page=-1", String.class);
-
         assertProblem(
-                response,
-                HttpStatus.BAD_REQUEST,
+                http.get("/api/customers/c-1/orders?page=-1"),
+                400,
                 "{\"errors\": [{\"field\": \"page\", \"reason\": \"must be 0 or more\"}]}");
     }
 
     @Test
     void cannotAskForAPageThatIsNotANumber() {
-        ResponseEntity<String> response = http.getForEntity("/api/customers/c-1/orders?page=first", String.class);
-
         assertProblem(
-                response,
-                HttpStatus.BAD_REQUEST,
+                http.get("/api/customers/c-1/orders?page=first"),
+                400,
                 "{\"errors\": [{\"field\": \"page\", \"reason\": \"must be an integer\"}]}");
     }
 
     @Test
-    void cannotFilterByAnUnknownStatus() {
-        ResponseEntity<String> response = http.getForEntity("/api/customers/c-1/orders?status=SHIPPED", String.class);
-
+    void cannotPageFromACursorThisServiceDidNotWrite() {
         assertProblem(
-                response,
-                HttpStatus.BAD_REQUEST,
+                http.get("/api/customers/c-1/orders?cursor=bm90LWEtY3Vyc29y"),
+                400,
+                "{\"errors\": [{\"field\": \"cursor\", \"reason\": \"is not a cursor of this history\"}]}");
+    }
+
+    @Test
+    void cannotFilterByAnUnknownStatus() {
+        assertProblem(
+                http.get("/api/customers/c-1/orders?status=SHIPPED"),
+                400,
                 """
                 {"errors": [{"field": "status",
                              "reason": "must be one of DRAFT, PLACED, IN_TRANSIT, DELIVERED, CANCELLED, RETURNED"}]}
@@ -135,17 +113,15 @@ class QueryApiIntegrationTest {
 
     @Test
     void cannotAskForAnIdThatCanNameNoCustomer() {
-        ResponseEntity<String> response = http.getForEntity("/api/customers/c$1", String.class);
-
-        assertProblem(response, HttpStatus.BAD_REQUEST, "{\"errors\": [{\"field\": \"customerId\"}]}");
+        assertProblem(http.get("/api/customers/c$1"), 400, "{\"errors\": [{\"field\": \"customerId\"}]}");
     }
 
-    private static void assertProblem(ResponseEntity<String> response, HttpStatus status, String expected) {
-        assertThat(response.getStatusCode()).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody()).doesNotContain("trace", "exception", "Exception");
+    private static void assertProblem(TestHttp.Answer answer, int status, String expected) {
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        assertThat(answer.body()).doesNotContain("trace", "exception", "Exception");
         try {
-            JSONAssert.assertEquals(expected, response.getBody(), JSONCompareMode.LENIENT);
+            JSONAssert.assertEquals(expected, answer.body(), JSONCompareMode.LENIENT);
         } catch (org.json.JSONException e) {
             throw new AssertionError(e);
         }

@@ -1,8 +1,8 @@
-package com.customer360.query.intake;
+package com.customer360.query.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.customer360.query.EmbeddedInfrastructure;
+import com.customer360.query.StandaloneQueryService;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
@@ -11,15 +11,12 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaAdmin;
 
-@EmbeddedInfrastructure
 class EventTopicsIntegrationTest {
 
-    @Autowired
-    private KafkaAdmin kafkaAdmin;
-
+    private final StandaloneQueryService service = StandaloneQueryService.shared();
+    private final KafkaAdmin kafkaAdmin = service.bean(KafkaAdmin.class);
     private Admin admin;
 
     @BeforeEach
@@ -34,7 +31,7 @@ class EventTopicsIntegrationTest {
 
     @Test
     void shouldCreateBothTopicsWithTheConfiguredPartitionsKeepingRecordsForever() throws Exception {
-        for (String topic : List.of("customer-order-events", "customer-order-events.dlq")) {
+        for (String topic : List.of(service.topic(), service.deadLetterTopic())) {
             assertThat(partitionsOf(topic)).isEqualTo(3);
             assertThat(admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, topic)))
                             .all()

@@ -1,0 +1,350 @@
+package com.customer360.query.projection;
+
+import static com.mongodb.client.model.Filters.in;
+
+import com.customer360.events.cloudevents.EventEnvelope;
+import com.customer360.events.order.OrderEvent;
+import com.customer360.query.customer.CustomerDetails;
+import com.customer360.query.customer.CustomerDetailsDocuments;
+import com.customer360.query.customer.CustomerFold;
+import com.customer360.query.customer.RankingSource;
+import com.customer360.query.fold.Failure;
+import com.customer360.query.order.OrderDetails;
+import com.customer360.query.order.OrderDetailsDocuments;
+import com.customer360.query.store.ConcurrentWritesException;
+import com.customer360.query.store.GuardedWrites;
+import com.customer360.query.store.StoredDocuments;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projects a batch of events into the customer and order documents, customer by customer, in four round trips
+ * however many events the batch has: one {@code _id $in} read of the customers, one of their orders, one bulk write
+ * of the changed customer documents and, once that is acknowledged, one of the changed order documents. That order of
+ * the writes, and each customer document remembering which order positions it holds ahead of the order documents, is
+ * what makes a batch retried after a crash between them change nothing twice.
+ *
+ * <p>Whatever goes wrong with one customer's documents — an event out of sequence, a projection that throws, a
+ * document the store refuses — is that customer's failure, reported by event, and the others are written as usual.
+ * Only the store being unreachable is thrown, for the whole batch to be retried. The live listener and the re-drive
+ * of dead letters both come through here, so both apply events under the same rules.
+ */
+@Component
+public class Projector {
+
+    private final MongoCollection<Document> customerCollection;
+    private final MongoCollection<Document> orderCollection;
+    private final CustomerDetailsDocuments customerDocuments = new CustomerDetailsDocuments();
+    private final OrderDetailsDocuments orderDocuments = new OrderDetailsDocuments();
+    private final CustomerFold fold = new CustomerFold(customerDocuments, orderDocuments);
+    private final GuardedWrites customerWrites;
+    private final GuardedWrites orderWrites;
+    private final RankingSource rankings;
+    private final Clock clock;
+    private final int maxAttempts;
+    private final ProjectionCheckpoints checkpoints;
+    private volatile boolean indexed;
+
+    @Autowired
+    Projector(
+            MongoTemplate mongo,
+            Clock clock,
+            ProjectionSettings settings,
+            ObjectProvider<ProjectionCheckpoints> checkpoints) {
+        this(mongo, clock, settings, checkpoints.getIfAvailable(() -> ProjectionCheckpoints.NONE));
+    }
+
+    public Projector(MongoTemplate mongo, Clock clock, ProjectionSettings settings, ProjectionCheckpoints checkpoints) {
+        this.customerCollection = mongo.getCollection(CustomerDetailsDocuments.COLLECTION);
+        this.orderCollection = mongo.getCollection(OrderDetailsDocuments.COLLECTION);
+        long maxBytes = settings.maxDocumentSize().toBytes();
+        this.customerWrites = new GuardedWrites(customerCollection, maxBytes);
+        this.orderWrites = new GuardedWrites(orderCollection, maxBytes);
+        this.rankings = new OrderRankings(orderCollection);
+        this.clock = clock;
+        this.maxAttempts = settings.maxWriteAttempts();
+        this.checkpoints = checkpoints;
+    }
+
+    /**
+     * Applies the events (in list order per customer) and returns once every write is acknowledged.
+     *
+     * @param stopAtFirstFailure whether a customer's events after one that failed are left alone (the live
+     *     listener) or applied where they can be (a re-drive)
+     */
+    public ProjectionResult project(List<EventEnvelope> events, boolean stopAtFirstFailure) {
+        if (events.isEmpty()) {
+            return ProjectionResult.NOTHING;
+        }
+        ensureIndexes();
+        Map<String, List<CustomerFold.Event>> byCustomer = new LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            EventEnvelope event = events.get(i);
+            byCustomer
+                    .computeIfAbsent(event.event().customerId(), id -> new ArrayList<>())
+                    .add(new CustomerFold.Event(i, event));
+        }
+        Failures failures = new Failures(byCustomer);
+        Set<Integer> notApplied = new HashSet<>();
+        Set<String> changed = new LinkedHashSet<>();
+        Collection<String> pending = byCustomer.keySet();
+        Map<String, CustomerFold.Folded> written = new LinkedHashMap<>();
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            Map<String, CustomerFold.Folded> folded = foldAll(pending, byCustomer, stopAtFirstFailure);
+            Set<String> conflicts = writeCustomers(folded, byCustomer, failures);
+            folded.keySet().removeAll(conflicts);
+            written.putAll(folded);
+            if (!conflicts.isEmpty() && attempt >= maxAttempts) {
+                throw new ConcurrentWritesException(CustomerDetailsDocuments.COLLECTION, conflicts, attempt);
+            }
+            pending = conflicts;
+        }
+        checkpoints.customersWritten(events);
+        writeOrders(written, byCustomer, failures);
+        for (CustomerFold.Folded customer : written.values()) {
+            if (failures.isFailedWhole(customer.customerId)) {
+                continue;
+            }
+            customer.failures.forEach(failures.byEvent::putIfAbsent);
+            notApplied.addAll(customer.notApplied);
+            if (customer.customerChanged || !customer.changedOrders.isEmpty()) {
+                changed.add(customer.customerId);
+            }
+        }
+        return new ProjectionResult(failures.byEvent, notApplied, changed);
+    }
+
+    private Map<String, CustomerFold.Folded> foldAll(
+            Collection<String> customerIds,
+            Map<String, List<CustomerFold.Event>> byCustomer,
+            boolean stopAtFirstFailure) {
+        Map<String, Document> storedCustomers = load(customerCollection, customerIds);
+        Set<String> orderIds = new LinkedHashSet<>();
+        for (String customerId : customerIds) {
+            byCustomer.get(customerId).forEach(event -> {
+                if (event.envelope().event() instanceof OrderEvent order) {
+                    orderIds.add(order.orderId());
+                }
+            });
+            Document stored = storedCustomers.get(customerId);
+            if (stored != null) {
+                stored.getList("pending", Document.class, List.of())
+                        .forEach(entry -> orderIds.add(entry.getString("orderId")));
+            }
+        }
+        Map<String, Document> storedOrders = load(orderCollection, orderIds);
+        Map<String, CustomerFold.Folded> folded = new LinkedHashMap<>();
+        for (String customerId : customerIds) {
+            List<CustomerFold.Event> events = byCustomer.get(customerId);
+            try {
+                folded.put(
+                        customerId,
+                        fold.fold(
+                                customerId,
+                                storedCustomers.get(customerId),
+                                storedOrders,
+                                events,
+                                stopAtFirstFailure,
+                                rankings));
+            } catch (RuntimeException e) {
+                if (Outages.isOutage(e)) {
+                    throw e;
+                }
+                // The stored documents themselves cannot be folded: every event of the customer fails.
+                CustomerFold.Folded failed = new CustomerFold.Folded(customerId, new CustomerDetails(customerId), null);
+                events.forEach(event -> failed.failures.put(event.index(), Failure.thrown(event.envelope(), e)));
+                folded.put(customerId, failed);
+            }
+        }
+        return folded;
+    }
+
+    /** Writes the changed customer documents; returns the ids another writer changed meanwhile. */
+    private Set<String> writeCustomers(
+            Map<String, CustomerFold.Folded> folded,
+            Map<String, List<CustomerFold.Event>> byCustomer,
+            Failures failures) {
+        Instant now = clock.instant();
+        List<GuardedWrites.Write> writes = new ArrayList<>();
+        for (CustomerFold.Folded customer : folded.values()) {
+            if (!customer.customerChanged) {
+                continue;
+            }
+            try {
+                writes.add(new GuardedWrites.Write(
+                        customer.customerId,
+                        customerDocuments.toBson(customer.customer, nextVersion(customer.customerVersion), now),
+                        customer.customerVersion));
+            } catch (RuntimeException e) {
+                failures.failWhole(customer.customerId, unmappable(CustomerDetailsDocuments.COLLECTION, e));
+            }
+        }
+        GuardedWrites.Outcome outcome = customerWrites.write(writes);
+        outcome.refused().forEach(failures::failWhole);
+        return outcome.conflicts();
+    }
+
+    /**
+     * Writes the changed order documents of the customers whose documents went in, reloading and refolding those
+     * another writer changed meanwhile (the customer documents already hold these events, so only the orders move).
+     */
+    private void writeOrders(
+            Map<String, CustomerFold.Folded> written,
+            Map<String, List<CustomerFold.Event>> byCustomer,
+            Failures failures) {
+        Map<String, String> customerOf = new HashMap<>();
+        Map<String, OrderDetails> toWrite = new LinkedHashMap<>();
+        Map<String, Long> versions = new HashMap<>();
+        for (CustomerFold.Folded customer : written.values()) {
+            if (failures.isFailedWhole(customer.customerId)) {
+                continue;
+            }
+            for (String orderId : customer.changedOrders) {
+                customerOf.put(orderId, customer.customerId);
+                toWrite.put(orderId, customer.orders.get(orderId));
+                versions.put(orderId, customer.orderVersions.get(orderId));
+            }
+        }
+        for (int attempt = 1; !toWrite.isEmpty(); attempt++) {
+            Instant now = clock.instant();
+            List<GuardedWrites.Write> writes = new ArrayList<>();
+            toWrite.forEach((orderId, order) -> {
+                try {
+                    Long version = versions.get(orderId);
+                    writes.add(new GuardedWrites.Write(
+                            orderId, orderDocuments.toBson(order, nextVersion(version), now), version));
+                } catch (RuntimeException e) {
+                    failures.failWhole(customerOf.get(orderId), unmappable(OrderDetailsDocuments.COLLECTION, e));
+                }
+            });
+            GuardedWrites.Outcome outcome = orderWrites.write(writes);
+            outcome.refused().forEach((orderId, reason) -> failures.failWhole(customerOf.get(orderId), reason));
+            if (!outcome.conflicts().isEmpty() && attempt >= maxAttempts) {
+                throw new ConcurrentWritesException(OrderDetailsDocuments.COLLECTION, outcome.conflicts(), attempt);
+            }
+            toWrite = refoldOrders(outcome.conflicts(), customerOf, byCustomer, versions);
+        }
+    }
+
+    private Map<String, OrderDetails> refoldOrders(
+            Set<String> orderIds,
+            Map<String, String> customerOf,
+            Map<String, List<CustomerFold.Event>> byCustomer,
+            Map<String, Long> versions) {
+        Map<String, OrderDetails> refolded = new LinkedHashMap<>();
+        if (orderIds.isEmpty()) {
+            return refolded;
+        }
+        Map<String, Document> stored = load(orderCollection, orderIds);
+        for (String orderId : orderIds) {
+            Document document = stored.get(orderId);
+            OrderDetails order = document == null ? new OrderDetails(orderId) : orderDocuments.fromBson(document);
+            versions.put(orderId, document == null ? null : document.getLong(StoredDocuments.VERSION));
+            boolean applied = false;
+            for (CustomerFold.Event event : byCustomer.get(customerOf.get(orderId))) {
+                if (event.envelope().event() instanceof OrderEvent orderEvent
+                        && orderEvent.orderId().equals(orderId)) {
+                    applied |= fold.refoldOrder(order, event.envelope());
+                }
+            }
+            if (applied) {
+                refolded.put(orderId, order);
+            }
+        }
+        return refolded;
+    }
+
+    private static String unmappable(String collection, RuntimeException e) {
+        return "a " + collection + " document could not be stored: "
+                + e.getClass().getName();
+    }
+
+    /** The failures of a batch, by event, and the customers none of whose events of the batch went in. */
+    private static final class Failures {
+        final Map<Integer, Failure> byEvent = new HashMap<>();
+        final Set<String> failedWhole = new HashSet<>();
+        final Map<String, List<CustomerFold.Event>> byCustomer;
+
+        Failures(Map<String, List<CustomerFold.Event>> byCustomer) {
+            this.byCustomer = byCustomer;
+        }
+
+        /** Every event of the customer's batch failed, for this reason: none of their documents were written. */
+        void failWhole(String customerId, String reason) {
+            failedWhole.add(customerId);
+            for (CustomerFold.Event event : byCustomer.get(customerId)) {
+                byEvent.put(event.index(), Failure.refused(reason));
+            }
+        }
+
+        boolean isFailedWhole(String customerId) {
+            return failedWhole.contains(customerId);
+        }
+    }
+
+    private static long nextVersion(Long stored) {
+        return stored == null ? 1 : stored + 1;
+    }
+
+    private static Map<String, Document> load(MongoCollection<Document> collection, Collection<String> ids) {
+        Map<String, Document> stored = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Document document : collection.find(in("_id", ids))) {
+                stored.put(document.getString("_id"), document);
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * Declares the indexes before the first write, so they exist however long the store was down at startup;
+     * creating an index that exists is a no-op. The unique {@code (_id, version)} index changes nothing for MongoDB,
+     * which finds a document by {@code _id} anyway, but it lets mongo-java-server serve the guarded replace by index
+     * lookup instead of scanning the collection once per written document.
+     */
+    private void ensureIndexes() {
+        if (indexed) {
+            return;
+        }
+        for (StoredDocuments<?> documents : List.of(customerDocuments, orderDocuments)) {
+            List<IndexModel> indexes = new ArrayList<>(documents.indexes());
+            indexes.add(
+                    new IndexModel(Indexes.ascending("_id", StoredDocuments.VERSION), new IndexOptions().unique(true)));
+            (documents == customerDocuments ? customerCollection : orderCollection).createIndexes(indexes);
+        }
+        indexed = true;
+    }
+
+    /** Infrastructure failures, which retry the batch, as opposed to one customer's data failing. */
+    static final class Outages {
+        private Outages() {}
+
+        static boolean isOutage(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof MongoException || cause instanceof InterruptedException) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package com.customer360.query.projection;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.customer360.events.cloudevents.EventEnvelope;
+import com.customer360.query.EventHistory;
+import com.customer360.query.store.ConcurrentWritesException;
+import com.customer360.testing.TestInfrastructure;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The projector against the store the product ships, with another writer cutting in between our read and our write
+ * of the customer documents — as a second instance does for a moment during a consumer-group rebalance.
+ */
+class ConcurrentWritesIntegrationTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-10T00:00:00Z"), ZoneOffset.UTC);
+    private static final ProjectionSettings SETTINGS = new ProjectionSettings(
+            3,
+            DataSize.ofMegabytes(16),
+            new ProjectionSettings.Retry(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30)));
+
+    private final EventHistory history = new EventHistory();
+    private final String database = "concurrent-" + UUID.randomUUID();
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final List<Runnable> cuttingIn = new CopyOnWriteArrayList<>();
+    private final MongoClient ours = MongoClients.create(MongoClientSettings.builder()
+            .applyConnectionString(
+                    new ConnectionString(TestInfrastructure.shared().mongoUri(database)))
+            .addCommandListener(new CommandListener() {
+                @Override
+                public void commandStarted(CommandStartedEvent event) {
+                    commands.add(event.getCommandName());
+                    if (isCustomerWrite(event) && !cuttingIn.isEmpty()) {
+                        cuttingIn.remove(0).run();
+                    }
+                }
+            })
+            .build());
+    private final MongoClient theirs =
+            MongoClients.create(TestInfrastructure.shared().mongoUri(database));
+    private final Projector ourProjector = projector(ours);
+    private final Projector theirProjector = projector(theirs);
+    private final MongoCollection<Document> customers =
+            theirs.getDatabase(database).getCollection("customer_details");
+
+    @AfterEach
+    void close() {
+        ours.close();
+        theirs.close();
+    }
+
+    @Test
+    void shouldRefoldADocumentAnotherWriterReplacedMeanwhile() {
+        project(ourProjector, history.registered("c-1", null));
+        EventEnvelope their = history.placed("o-1", "c-1", "USD", "10.00", "2026-01-01");
+        EventEnvelope our = history.placed("o-2", "c-1", "USD", "20.00", "2026-01-02");
+        cuttingIn.add(() -> project(theirProjector, their));
+
+        project(ourProjector, our);
+
+        Document stored = customers.find(eq("_id", "c-1")).first();
+        assertThat(stored.getList("summaries", Document.class).get(0).getLong("orderCount"))
+                .isEqualTo(2L);
+        assertThat(stored.getLong("version")).isEqualTo(3L);
+    }
+
+    @Test
+    void shouldRefoldADocumentAnotherWriterInsertedMeanwhile() {
+        EventEnvelope their = history.registered("c-1", null);
+        EventEnvelope our = history.placed("o-1", "c-1", "USD", "10.00", "2026-01-01");
+        cuttingIn.add(() -> project(theirProjector, their));
+
+        project(ourProjector, our);
+
+        Document stored = customers.find(eq("_id", "c-1")).first();
+        assertThat(stored.getDate("registeredAt")).isNotNull();
+        assertThat(stored.getLong("orderCount")).isEqualTo(1L);
+    }
+
+    @Test
+    void cannotWriteADocumentThatKeepsChangingBeyondTheAttempts() {
+        project(ourProjector, history.registered("c-1", null));
+        AtomicInteger theirOrders = new AtomicInteger();
+        for (int i = 0; i < 10; i++) {
+            cuttingIn.add(() -> project(
+                    theirProjector,
+                    history.placed("o-" + theirOrders.incrementAndGet(), "c-1", "USD", "1.00", "2026-01-01")));
+        }
+
+        assertThatThrownBy(() -> project(ourProjector, history.placed("o-mine", "c-1", "USD", "2.00", "2026-01-02")))
+                .isInstanceOf(ConcurrentWritesException.class);
+        assertThat(theirOrders).hasValue(3);
+    }
+
+    @Test
+    void shouldReadTwiceAndWriteTwiceForABatchOfManyCustomers() {
+        List<EventEnvelope> first = new ArrayList<>();
+        List<EventEnvelope> second = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            first.add(history.registered("c-" + i, null));
+            second.add(history.placed("o-" + i, "c-" + i, "USD", "1.00", "2026-01-01"));
+            second.add(history.registered("c-new-" + i, null));
+        }
+        ourProjector.project(first, true);
+        commands.clear();
+
+        ourProjector.project(second, true);
+
+        // The customers, their orders; then the customer documents (new ones inserted, the others replaced) and the
+        // order documents.
+        assertThat(commands).containsExactlyInAnyOrder("find", "find", "insert", "update", "insert");
+        assertThat(customers.countDocuments()).isEqualTo(100);
+    }
+
+    @Test
+    void shouldNotWriteWhenNoEventChangesAnything() {
+        EventEnvelope registered = history.registered("c-1", null);
+        project(ourProjector, registered);
+        Document before = customers.find(eq("_id", "c-1")).first();
+        commands.clear();
+
+        project(ourProjector, registered);
+
+        assertThat(commands).containsExactly("find");
+        assertThat(customers.find(eq("_id", "c-1")).first()).isEqualTo(before);
+    }
+
+    private Projector projector(MongoClient client) {
+        return new Projector(new MongoTemplate(client, database), CLOCK, SETTINGS, ProjectionCheckpoints.NONE);
+    }
+
+    private static void project(Projector projector, EventEnvelope... events) {
+        assertThat(projector.project(List.of(events), true).failures()).isEmpty();
+    }
+
+    private static boolean isCustomerWrite(CommandStartedEvent event) {
+        String command = event.getCommandName();
+        return (command.equals("update") || command.equals("insert"))
+                && "customer_details"
+                        .equals(event.getCommand().getString(command).getValue());
+    }
+}
