@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The operators' door to dead letters: list them, re-drive held customers once the cause is fixed, and delete one
- * that can never be read. See {@code DEAD-LETTERS.md} for when to use which.
+ * that can never be read. See {@code docs/dead-letters.md} for when to use which.
  */
 @RestController
 @RequestMapping("/api/admin/dead-letters")
