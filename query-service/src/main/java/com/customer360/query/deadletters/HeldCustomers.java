@@ -44,6 +44,7 @@ class HeldCustomers {
     private final MongoCollection<Document> collection;
     private final Clock clock;
     private final MeterRegistry meters;
+    private volatile boolean indexed;
 
     HeldCustomers(MongoTemplate mongo, Clock clock, MeterRegistry meters) {
         this.collection = mongo.getCollection(COLLECTION);
@@ -91,6 +92,7 @@ class HeldCustomers {
      * version has also seen the dead letters stored before it.
      */
     void hold(List<DeadLetter> deadLetters) {
+        ensureIndexes();
         Map<String, DeadLetter> firstByCustomer = new LinkedHashMap<>();
         for (DeadLetter deadLetter : deadLetters) {
             if (deadLetter.customerId() != null) {
@@ -136,6 +138,14 @@ class HeldCustomers {
             log.info("Customer {} is no longer held", customerId);
         }
         return released;
+    }
+
+    /** Declared before the first hold; see {@link DeadLetterIndexes}. */
+    private void ensureIndexes() {
+        if (!indexed) {
+            collection.createIndexes(DeadLetterIndexes.HOLDS);
+            indexed = true;
+        }
     }
 
     private static Hold hold(Document stored) {

@@ -9,8 +9,6 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexModel;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
@@ -111,7 +109,7 @@ class StoredDeadLetters {
         collection
                 .find(filter)
                 .projection(new Document("value", 0).append("headers", 0).append("key", 0))
-                .sort(Sorts.ascending("customerId", "partition", "offset"))
+                .sort(customerId == null ? Sorts.ascending("customerId", "partition", "offset") : TOPIC_ORDER)
                 .skip((int) Math.min((long) page * size, Integer.MAX_VALUE))
                 .limit(size)
                 .forEach(stored -> items.add(item(stored)));
@@ -148,9 +146,7 @@ class StoredDeadLetters {
      */
     private void ensureIndexes() {
         if (!indexed) {
-            collection.createIndexes(List.of(
-                    new IndexModel(Indexes.ascending("customerId", "partition", "offset")),
-                    new IndexModel(Indexes.ascending("partition", "offset"))));
+            collection.createIndexes(DeadLetterIndexes.DEAD_LETTERS);
             indexed = true;
         }
     }

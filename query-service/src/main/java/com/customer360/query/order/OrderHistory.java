@@ -33,7 +33,7 @@ public class OrderHistory {
 
     private final MongoCollection<Document> orders;
 
-    OrderHistory(MongoTemplate mongo) {
+    public OrderHistory(MongoTemplate mongo) {
         this.orders = mongo.getCollection(OrderDetailsDocuments.COLLECTION);
     }
 

@@ -1,0 +1,235 @@
+package com.customer360.local;
+
+import com.customer360.embedded.EmbeddedKafkaBroker;
+import com.customer360.embedded.EmbeddedMongoServer;
+import com.customer360.events.Address;
+import com.customer360.events.cloudevents.CloudEventCodec;
+import com.customer360.events.cloudevents.EventEnvelope;
+import com.customer360.events.customer.CustomerRegistered;
+import com.customer360.events.order.OrderLine;
+import com.customer360.events.order.OrderPlaced;
+import com.customer360.query.order.HistoryCursor;
+import com.customer360.testing.TestHttp;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A customer with 100,000 orders beside one with 10, published straight to the events topic and projected by the
+ * query service on the embedded stack: how long the catch-up takes, how large each customer document is, and what a
+ * details page and the first and last pages of the order history cost. It checks what it measured (the counts, the
+ * oldest order on the last page) and fails otherwise.
+ *
+ * <pre>./mvnw -q -pl local-stack -am -DskipTests -Plarge-customer verify -Dbenchmark.orders=100000</pre>
+ */
+public final class LargeCustomerBenchmark {
+
+    private static final Instant FIRST = Instant.parse("2015-01-01T00:00:00Z");
+    private static final Address ADDRESS = new Address(null, "1 Main St", null, "Berlin", null, "10115", "DE");
+    private static final int PAGE = 20;
+
+    private LargeCustomerBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int orders = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path data = Files.createTempDirectory("c360-large-customer");
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String large = "large-" + run;
+        String small = "small-" + run;
+        try (EmbeddedMongoServer mongo = EmbeddedMongoServer.persistent(data.resolve("mongo"), 0);
+                EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.temporary()) {
+            String topic = "large-customer";
+            try (Admin admin =
+                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1)))
+                        .all()
+                        .get();
+            }
+            List<EventEnvelope> events = new ArrayList<>();
+            events.add(registered(large));
+            events.add(registered(small));
+            for (int i = 0; i < orders; i++) {
+                events.add(placed(large, i));
+            }
+            for (int i = 0; i < 10; i++) {
+                events.add(placed(small, i));
+            }
+            publish(kafka.bootstrapServers(), topic, events);
+
+            long start = System.nanoTime();
+            Map<String, String> settings = Map.of(
+                    "server.port", "0",
+                    "server.address", "127.0.0.1",
+                    "spring.main.banner-mode", "off",
+                    "logging.level.root", "WARN",
+                    "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                    "spring.data.mongodb.uri", mongo.connectionString() + "/large",
+                    "spring.kafka.consumer.group-id", "large",
+                    "customer360.topics.events", topic,
+                    "customer360.topics.dead-letters", topic + ".dlq");
+            try (ConfigurableApplicationContext query = Services.startQueryService(settings, List.of())) {
+                TestHttp http = new TestHttp(Services.port(query));
+                awaitOrderCount(http, large, orders);
+                double catchUp = (System.nanoTime() - start) / 1e9;
+                System.out.printf(
+                        "%nProjected %d events (one customer with %d orders, one with 10) in %.1f s: %.0f events/s%n",
+                        events.size(), orders, catchUp, events.size() / catchUp);
+                try (MongoClient client = MongoClients.create(mongo.connectionString())) {
+                    System.out.println();
+                    System.out.println(
+                            "| customer | orders | customer document | GET details p50 / max | history page 1 "
+                                    + "| last page by number | last page by cursor |");
+                    System.out.println("|---|---|---|---|---|---|---|");
+                    System.out.println(row(http, client, small, 10));
+                    System.out.println(row(http, client, large, orders));
+                }
+            }
+        }
+    }
+
+    private static String row(TestHttp http, MongoClient client, String customerId, int orders) {
+        RawBsonDocument stored = client.getDatabase("large")
+                .getCollection("customer_details", RawBsonDocument.class)
+                .find(new Document("_id", customerId))
+                .first();
+        int size = stored.getByteBuffer().remaining();
+        double[] details = times(http, "/api/customers/" + customerId, 50);
+        double[] first = times(http, "/api/customers/" + customerId + "/orders?size=" + PAGE, 5);
+        int lastPage = (orders - 1) / PAGE;
+        String lastByNumber = "/api/customers/" + customerId + "/orders?size=" + PAGE + "&page=" + lastPage;
+        double[] last = times(http, lastByNumber, 3);
+        // The cursor of the row just before the last page: the order placed (orders - lastPage * PAGE) hours in.
+        int rowBefore = orders - lastPage * PAGE;
+        String cursor = new HistoryCursor(placedAt(rowBefore), customerId + "-o-" + rowBefore, true).encode();
+        String lastByCursor = "/api/customers/" + customerId + "/orders?size=" + PAGE + "&cursor=" + cursor;
+        double[] viaCursor = times(http, lastByCursor, 3);
+        check(http.get(lastByNumber).json(), customerId, orders);
+        check(http.get(lastByCursor).json(), customerId, orders);
+        return String.format(
+                "| %s | %,d | %,d bytes | %.1f / %.1f ms | %.1f ms | %.1f ms | %.1f ms |",
+                customerId.startsWith("large") ? "large" : "small",
+                orders,
+                size,
+                details[details.length / 2],
+                details[details.length - 1],
+                median(first),
+                median(last),
+                median(viaCursor));
+    }
+
+    /** The last page ends with the customer's first order, and the history counts them all. */
+    private static void check(JsonNode page, String customerId, int orders) {
+        JsonNode items = page.path("items");
+        String oldest = items.path(items.size() - 1).path("orderId").asText();
+        if (!oldest.equals(customerId + "-o-0") || page.path("totalItems").asLong() != orders) {
+            throw new IllegalStateException("wrong last page for " + customerId + ": " + page);
+        }
+    }
+
+    private static double[] times(TestHttp http, String path, int count) {
+        double[] millis = new double[count];
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            TestHttp.Answer answer = http.get(path);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            if (answer.status() != 200) {
+                throw new IllegalStateException(path + " answered " + answer.status() + ": " + answer.body());
+            }
+        }
+        Arrays.sort(millis);
+        return millis;
+    }
+
+    private static double median(double[] sorted) {
+        return sorted[sorted.length / 2];
+    }
+
+    private static void awaitOrderCount(TestHttp http, String customerId, int orders) throws InterruptedException {
+        long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000;
+        while (System.nanoTime() < deadline) {
+            TestHttp.Answer answer = http.get("/api/customers/" + customerId);
+            if (answer.status() == 200
+                    && answer.json()
+                                    .path("summaries")
+                                    .path(0)
+                                    .path("orderCount")
+                                    .asLong()
+                            == orders) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(customerId + " did not reach " + orders + " orders");
+    }
+
+    private static EventEnvelope registered(String customerId) {
+        return envelope(
+                0,
+                new CustomerRegistered(
+                        customerId, "Customer " + customerId, customerId + "@example.com", null, null, FIRST));
+    }
+
+    private static EventEnvelope placed(String customerId, int i) {
+        BigDecimal price = new BigDecimal("10.00");
+        return envelope(
+                0,
+                new OrderPlaced(
+                        customerId + "-o-" + i,
+                        customerId,
+                        "store-1",
+                        "EUR",
+                        List.of(new OrderLine("SKU", "Thing", 1, price)),
+                        price,
+                        ADDRESS,
+                        placedAt(i)));
+    }
+
+    private static Instant placedAt(int i) {
+        return FIRST.plusSeconds(3600L * i);
+    }
+
+    private static EventEnvelope envelope(long sequence, com.customer360.events.DomainEvent event) {
+        return new EventEnvelope(UUID.randomUUID().toString(), "urn:benchmark", FIRST, sequence, event);
+    }
+
+    private static void publish(String bootstrapServers, String topic, List<EventEnvelope> events) throws Exception {
+        CloudEventCodec codec = new CloudEventCodec();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        20,
+                        ProducerConfig.BATCH_SIZE_CONFIG,
+                        256 * 1024),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (EventEnvelope event : events) {
+                producer.send(new ProducerRecord<>(topic, event.key(), codec.encode(event)));
+            }
+            producer.flush();
+        }
+    }
+}
