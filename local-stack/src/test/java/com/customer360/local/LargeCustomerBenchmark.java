@@ -8,7 +8,7 @@ import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.events.customer.CustomerRegistered;
 import com.customer360.events.order.OrderLine;
 import com.customer360.events.order.OrderPlaced;
-import com.customer360.query.order.HistoryCursor;
+import com.customer360.query.store.KeysetCursor;
 import com.customer360.testing.TestHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
@@ -120,7 +120,7 @@ public final class LargeCustomerBenchmark {
         double[] last = times(http, lastByNumber, 3);
         // The cursor of the row just before the last page: the order placed (orders - lastPage * PAGE) hours in.
         int rowBefore = orders - lastPage * PAGE;
-        String cursor = new HistoryCursor(placedAt(rowBefore), customerId + "-o-" + rowBefore, true).encode();
+        String cursor = new KeysetCursor(placedAt(rowBefore), customerId + "-o-" + rowBefore, true).encode();
         String lastByCursor = "/api/customers/" + customerId + "/orders?size=" + PAGE + "&cursor=" + cursor;
         double[] viaCursor = times(http, lastByCursor, 3);
         check(http.get(lastByNumber).json(), customerId, orders);

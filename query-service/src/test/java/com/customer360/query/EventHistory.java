@@ -39,6 +39,10 @@ public final class EventHistory {
                 customerId, "Ada Lovelace", "ada@example.com", "+44 20 7946 0000", defaultAddress, at("2026-01-01")));
     }
 
+    public EventEnvelope registered(String customerId, String name, String email, String phone) {
+        return next(new CustomerRegistered(customerId, name, email, phone, null, at("2026-01-01")));
+    }
+
     public EventEnvelope detailsChanged(String customerId, String email, Address defaultAddress) {
         return next(new CustomerDetailsChanged(customerId, "Ada King", email, null, defaultAddress, at("2026-01-02")));
     }
@@ -67,6 +71,10 @@ public final class EventHistory {
 
     public EventEnvelope addressChanged(String orderId, String customerId, Address address) {
         return next(new OrderShippingAddressChanged(orderId, customerId, address, at("2026-06-01")));
+    }
+
+    public EventEnvelope shipped(String orderId, String customerId, Instant at) {
+        return shipped(orderId, customerId, at.toString());
     }
 
     public EventEnvelope shipped(String orderId, String customerId, String at) {

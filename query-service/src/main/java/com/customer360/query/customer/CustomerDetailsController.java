@@ -2,9 +2,10 @@ package com.customer360.query.customer;
 
 import com.customer360.events.Identifiers;
 import com.customer360.events.order.OrderStatus;
-import com.customer360.query.order.HistoryCursor;
 import com.customer360.query.order.OrderHistory;
 import com.customer360.query.order.OrderHistoryPage;
+import com.customer360.query.order.StuckInTransit;
+import com.customer360.query.store.KeysetCursor;
 import com.customer360.query.web.InvalidParameterException;
 import com.customer360.query.web.NotFoundException;
 import jakarta.validation.constraints.Max;
@@ -24,17 +25,19 @@ class CustomerDetailsController {
 
     private final CustomerDetailsLookup customers;
     private final OrderHistory history;
+    private final StuckInTransit stuck;
 
-    CustomerDetailsController(CustomerDetailsLookup customers, OrderHistory history) {
+    CustomerDetailsController(CustomerDetailsLookup customers, OrderHistory history, StuckInTransit stuck) {
         this.customers = customers;
         this.history = history;
+        this.stuck = stuck;
     }
 
     @GetMapping("/{customerId}")
     CustomerDetailsView customer(
             @PathVariable("customerId") @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.RULE)
                     String customerId) {
-        return CustomerDetailsView.of(registered(customerId));
+        return CustomerDetailsView.of(registered(customerId), stuck);
     }
 
     /** By page number, or by a cursor from an earlier page (which costs the same however deep it is). */
@@ -48,10 +51,9 @@ class CustomerDetailsController {
                     @Max(value = 100, message = "must be between 1 and 100")
                     int size,
             @RequestParam(name = "status", required = false) OrderStatus status,
-            @RequestParam(name = "cursor", required = false)
-                    @Size(max = 200, message = "is not a cursor of this history")
+            @RequestParam(name = "cursor", required = false) @Size(max = 200, message = "is not a cursor of this list")
                     String cursor) {
-        HistoryCursor from = cursor == null ? null : decode(cursor);
+        KeysetCursor from = cursor == null ? null : decode(cursor);
         CustomerDetails customer = registered(customerId);
         long total = status == null ? customer.orderCount() : customer.countOf(status);
         return from == null
@@ -59,9 +61,9 @@ class CustomerDetailsController {
                 : history.page(customerId, status, from, size, total);
     }
 
-    private static HistoryCursor decode(String cursor) {
+    private static KeysetCursor decode(String cursor) {
         try {
-            return HistoryCursor.decode(cursor);
+            return KeysetCursor.decode(cursor);
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException("cursor", e.getMessage());
         }

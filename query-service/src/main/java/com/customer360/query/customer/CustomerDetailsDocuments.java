@@ -26,7 +26,17 @@ public final class CustomerDetailsDocuments implements StoredDocuments<CustomerD
     static final Document READ_FIELDS = new Document("pending", 0)
             .append("rankings", 0)
             .append("customerSeq", 0)
+            .append("searchText", 0)
+            .append("searchTokens", 0)
             .append(VERSION, 0);
+
+    /** The sort keys of the customer list, by the name the API uses. */
+    static final java.util.Map<String, String> SORT_FIELDS = java.util.Map.of(
+            "name", "nameKey",
+            "lifetimeValue", "primaryLifetimeValue",
+            "averageOrderValue", "primaryAverageOrderValue",
+            "orderCount", "primaryOrderCount",
+            "lastOrderAt", "lastOrderAt");
 
     @Override
     public String collection() {
@@ -35,8 +45,18 @@ public final class CustomerDetailsDocuments implements StoredDocuments<CustomerD
 
     @Override
     public List<IndexModel> indexes() {
-        // Support staff look customers up by email on the customer list.
-        return List.of(new IndexModel(Indexes.ascending("email")));
+        // The customer list: for every sort, an index walked in its order (the filters then read the documents it
+        // yields), with and without the currency filter; the search by its pieces; support staff by email.
+        List<IndexModel> indexes = new ArrayList<>();
+        for (String sort : SORT_FIELDS.values()) {
+            indexes.add(new IndexModel(Indexes.ascending("registered", sort, "_id")));
+            indexes.add(new IndexModel(Indexes.ascending("registered", "primaryCurrency", sort, "_id")));
+        }
+        indexes.add(new IndexModel(Indexes.ascending("searchTokens")));
+        indexes.add(new IndexModel(Indexes.ascending("email")));
+        // Live updates of the list: the customers written since the last look.
+        indexes.add(new IndexModel(Indexes.ascending(UPDATED_AT)));
+        return List.copyOf(indexes);
     }
 
     @Override
@@ -50,6 +70,9 @@ public final class CustomerDetailsDocuments implements StoredDocuments<CustomerD
         customer.figures.values().forEach(figures -> summaries.add(summary(figures)));
         Document statusCounts = new Document();
         customer.statusCounts.forEach((status, count) -> statusCounts.append(status.name(), count));
+        CurrencyFigures primary =
+                customer.primaryCurrency == null ? null : customer.figures.get(customer.primaryCurrency);
+        String searchText = SearchText.of(customer.name, customer.email, customer.phone);
         List<Document> pending = new ArrayList<>(customer.pending.size());
         customer.pending.forEach((orderId, seq) -> pending.add(new Document("orderId", orderId).append("seq", seq)));
         return new Document("_id", customer.customerId)
@@ -68,6 +91,14 @@ public final class CustomerDetailsDocuments implements StoredDocuments<CustomerD
                 .append("lastOrderAt", time(customer.lastOrderAt))
                 .append("primaryCurrency", customer.primaryCurrency)
                 .append("inTransitSince", time(customer.inTransitSince))
+                // What the customer list filters, sorts and searches by, in the primary currency (the latest order's).
+                .append("registered", customer.isRegistered())
+                .append("nameKey", customer.name == null ? null : customer.name.toLowerCase(java.util.Locale.ROOT))
+                .append("primaryOrderCount", primary == null ? null : primary.counted)
+                .append("primaryLifetimeValue", primary == null ? null : money(primary.lifetimeValue))
+                .append("primaryAverageOrderValue", primary == null ? null : money(primary.averageOrderValue()))
+                .append("searchText", searchText)
+                .append("searchTokens", SearchText.tokensOf(searchText))
                 .append(
                         "rankings",
                         new Document("latest", entries(customer.latest))

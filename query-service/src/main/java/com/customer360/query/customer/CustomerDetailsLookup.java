@@ -10,13 +10,22 @@ import org.springframework.stereotype.Component;
 
 /** Reads customer detail documents by key, the only way the details page reads them. */
 @Component
-final class CustomerDetailsLookup {
+public final class CustomerDetailsLookup {
 
     private final MongoCollection<Document> collection;
     private final CustomerDetailsDocuments documents = new CustomerDetailsDocuments();
 
-    CustomerDetailsLookup(MongoTemplate mongo) {
+    public CustomerDetailsLookup(MongoTemplate mongo) {
         this.collection = mongo.getCollection(CustomerDetailsDocuments.COLLECTION);
+    }
+
+    /** Whether the API knows the customer: registered, not only known from their orders. */
+    public boolean isRegistered(String customerId) {
+        return collection
+                        .find(new Document("_id", customerId).append("registered", true))
+                        .projection(new Document("_id", 1))
+                        .first()
+                != null;
     }
 
     /** The customer, once registered; order events may create a document earlier, which the API does not show. */

@@ -2,10 +2,15 @@ package com.customer360.query.customer;
 
 import com.customer360.events.Address;
 import com.customer360.events.Money;
+import com.customer360.events.order.OrderStatus;
+import com.customer360.query.order.StuckInTransit;
 import java.time.Instant;
 import java.util.List;
 
-/** The customer details page's JSON: contact details, the latest shipping address and the figures per currency. */
+/**
+ * The customer details page's JSON: contact details, the latest shipping address and the figures per currency;
+ * {@code orderCount} counts every order (drafts and cancelled ones too), the summaries only counted ones.
+ */
 record CustomerDetailsView(
         String customerId,
         String name,
@@ -15,9 +20,12 @@ record CustomerDetailsView(
         Address latestShippingAddress,
         List<Summary> summaries,
         Instant firstOrderAt,
-        Instant lastOrderAt) {
+        Instant lastOrderAt,
+        long orderCount,
+        boolean hasDraft,
+        boolean stuckInTransit) {
 
-    static CustomerDetailsView of(CustomerDetails customer) {
+    static CustomerDetailsView of(CustomerDetails customer, StuckInTransit stuck) {
         return new CustomerDetailsView(
                 customer.customerId,
                 customer.name,
@@ -27,7 +35,10 @@ record CustomerDetailsView(
                 customer.latestShippingAddress,
                 customer.figures.values().stream().map(Summary::of).toList(),
                 customer.firstOrderAt,
-                customer.lastOrderAt);
+                customer.lastOrderAt,
+                customer.orderCount(),
+                customer.countOf(OrderStatus.DRAFT) > 0,
+                stuck.isStuck(customer.inTransitSince));
     }
 
     /** The figures in one currency, amounts as strings with the currency's digits. */

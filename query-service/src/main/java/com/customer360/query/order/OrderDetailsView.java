@@ -31,9 +31,10 @@ record OrderDetailsView(
         List<OrderDetails.ShipmentUpdate> shipmentUpdates,
         long shipmentUpdateCount,
         List<Refund> refunds,
-        long refundCount) {
+        long refundCount,
+        boolean stuckInTransit) {
 
-    static OrderDetailsView of(OrderDetails order) {
+    static OrderDetailsView of(OrderDetails order, StuckInTransit stuck) {
         String currency = order.currency;
         return new OrderDetailsView(
                 order.orderId,
@@ -69,7 +70,8 @@ record OrderDetailsView(
                                 refund.reason(),
                                 refund.refundedAt()))
                         .toList(),
-                order.refundCount);
+                order.refundCount,
+                order.status == OrderStatus.IN_TRANSIT && stuck.isStuck(order.lastShipmentUpdateAt));
     }
 
     record Line(String sku, String name, int quantity, String unitPrice, String lineTotal) {}

@@ -3,13 +3,12 @@ package com.customer360.query.order;
 import com.customer360.events.Money;
 import com.customer360.events.order.OrderStatus;
 import com.customer360.query.store.BsonValues;
+import com.customer360.query.store.KeysetCursor;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -29,12 +28,15 @@ public class OrderHistory {
             .append("orderDate", 1)
             .append("total", 1)
             .append("currency", 1)
-            .append("status", 1);
+            .append("status", 1)
+            .append("lastShipmentUpdateAt", 1);
 
     private final MongoCollection<Document> orders;
+    private final StuckInTransit stuck;
 
-    public OrderHistory(MongoTemplate mongo) {
+    public OrderHistory(MongoTemplate mongo, StuckInTransit stuck) {
         this.orders = mongo.getCollection(OrderDetailsDocuments.COLLECTION);
+        this.stuck = stuck;
     }
 
     /**
@@ -47,7 +49,7 @@ public class OrderHistory {
         List<Document> rows = new ArrayList<>(size + 1);
         orders.find(filter(customerId, status, null))
                 .projection(ROW_FIELDS)
-                .sort(Sorts.descending("orderDate", "_id"))
+                .sort(KeysetCursor.newestFirst("orderDate"))
                 .skip((int) Math.min((long) page * size, Integer.MAX_VALUE))
                 .limit(size + 1)
                 .forEach(rows::add);
@@ -58,11 +60,11 @@ public class OrderHistory {
 
     /** The page next to a cursor's row, in its direction. */
     public OrderHistoryPage page(
-            String customerId, OrderStatus status, HistoryCursor cursor, int size, long totalItems) {
+            String customerId, OrderStatus status, KeysetCursor cursor, int size, long totalItems) {
         List<Document> rows = new ArrayList<>(size + 1);
         orders.find(filter(customerId, status, cursor))
                 .projection(ROW_FIELDS)
-                .sort(cursor.older() ? Sorts.descending("orderDate", "_id") : Sorts.ascending("orderDate", "_id"))
+                .sort(cursor.sort("orderDate"))
                 .limit(size + 1)
                 .forEach(rows::add);
         boolean more = rows.size() > size;
@@ -76,26 +78,15 @@ public class OrderHistory {
         return result(shown, null, size, totalItems, hasPrevious, hasNext);
     }
 
-    private static Bson filter(String customerId, OrderStatus status, HistoryCursor cursor) {
+    private static Bson filter(String customerId, OrderStatus status, KeysetCursor cursor) {
         Bson filter = Filters.eq("customerId", customerId);
         if (status != null) {
             filter = Filters.and(filter, Filters.eq("status", status.name()));
         }
-        if (cursor == null) {
-            return filter;
-        }
-        Date date = Date.from(cursor.orderDate());
-        Bson beyond = cursor.older()
-                ? Filters.or(
-                        Filters.lt("orderDate", date),
-                        Filters.and(Filters.eq("orderDate", date), Filters.lt("_id", cursor.orderId())))
-                : Filters.or(
-                        Filters.gt("orderDate", date),
-                        Filters.and(Filters.eq("orderDate", date), Filters.gt("_id", cursor.orderId())));
-        return Filters.and(filter, beyond);
+        return cursor == null ? filter : Filters.and(filter, cursor.beyond("orderDate"));
     }
 
-    private static OrderHistoryPage result(
+    private OrderHistoryPage result(
             List<Document> rows, Integer page, int size, long totalItems, boolean hasPrevious, boolean hasNext) {
         List<OrderHistoryPage.Item> items = new ArrayList<>(rows.size());
         rows.forEach(row -> items.add(item(row)));
@@ -105,18 +96,20 @@ public class OrderHistory {
     }
 
     private static String cursorAt(Document row, boolean older) {
-        return new HistoryCursor(BsonValues.time(row.get("orderDate")), row.getString("_id"), older).encode();
+        return new KeysetCursor(BsonValues.time(row.get("orderDate")), row.getString("_id"), older).encode();
     }
 
-    private static OrderHistoryPage.Item item(Document row) {
+    private OrderHistoryPage.Item item(Document row) {
         String currency = row.getString("currency");
         Instant orderDate = BsonValues.time(row.get("orderDate"));
+        OrderStatus status = OrderStatus.valueOf(row.getString("status"));
         return new OrderHistoryPage.Item(
                 row.getString("_id"),
                 row.getString("storeId"),
                 orderDate,
                 Money.format(BsonValues.money(row.get("total")), currency),
                 currency,
-                OrderStatus.valueOf(row.getString("status")));
+                status,
+                status == OrderStatus.IN_TRANSIT && stuck.isStuck(BsonValues.time(row.get("lastShipmentUpdateAt"))));
     }
 }

@@ -23,5 +23,11 @@ public record OrderHistoryPage(
 
     /** A row of the table; {@code amount} is the order total. */
     public record Item(
-            String orderId, String storeId, Instant orderDate, String amount, String currency, OrderStatus status) {}
+            String orderId,
+            String storeId,
+            Instant orderDate,
+            String amount,
+            String currency,
+            OrderStatus status,
+            boolean stuckInTransit) {}
 }

@@ -14,6 +14,7 @@ import com.customer360.query.order.OrderDetailsDocuments;
 import com.customer360.query.store.ConcurrentWritesException;
 import com.customer360.query.store.GuardedWrites;
 import com.customer360.query.store.StoredDocuments;
+import com.customer360.query.timeline.TimelineDocuments;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
@@ -59,6 +60,7 @@ public class Projector {
     private final GuardedWrites customerWrites;
     private final GuardedWrites orderWrites;
     private final RankingSource rankings;
+    private final TimelineDocuments timeline;
     private final Clock clock;
     private final int maxAttempts;
     private final ProjectionCheckpoints checkpoints;
@@ -80,6 +82,7 @@ public class Projector {
         this.customerWrites = new GuardedWrites(customerCollection, maxBytes);
         this.orderWrites = new GuardedWrites(orderCollection, maxBytes);
         this.rankings = new OrderRankings(orderCollection);
+        this.timeline = new TimelineDocuments(mongo.getCollection(TimelineDocuments.COLLECTION));
         this.clock = clock;
         this.maxAttempts = settings.maxWriteAttempts();
         this.checkpoints = checkpoints;
@@ -120,6 +123,7 @@ public class Projector {
         }
         checkpoints.customersWritten(events);
         writeOrders(written, byCustomer, failures);
+        writeTimeline(byCustomer, written, failures);
         for (CustomerFold.Folded customer : written.values()) {
             if (failures.isFailedWhole(customer.customerId)) {
                 continue;
@@ -243,6 +247,28 @@ public class Projector {
             }
             toWrite = refoldOrders(outcome.conflicts(), customerOf, byCustomer, versions);
         }
+    }
+
+    /**
+     * The timeline entries of every event now in the documents — applied by this batch or before it, so that a batch
+     * retried after a crash before this write still writes them; the entries' ids make writing them twice harmless.
+     */
+    private void writeTimeline(
+            Map<String, List<CustomerFold.Event>> byCustomer,
+            Map<String, CustomerFold.Folded> written,
+            Failures failures) {
+        List<EventEnvelope> done = new ArrayList<>();
+        for (CustomerFold.Folded customer : written.values()) {
+            if (failures.isFailedWhole(customer.customerId)) {
+                continue;
+            }
+            for (CustomerFold.Event event : byCustomer.get(customer.customerId)) {
+                if (!customer.failures.containsKey(event.index()) && !customer.notApplied.contains(event.index())) {
+                    done.add(event.envelope());
+                }
+            }
+        }
+        timeline.write(TimelineDocuments.entriesOf(done));
     }
 
     private Map<String, OrderDetails> refoldOrders(

@@ -97,7 +97,7 @@ class QueryApiIntegrationTest {
         assertProblem(
                 http.get("/api/customers/c-1/orders?cursor=bm90LWEtY3Vyc29y"),
                 400,
-                "{\"errors\": [{\"field\": \"cursor\", \"reason\": \"is not a cursor of this history\"}]}");
+                "{\"errors\": [{\"field\": \"cursor\", \"reason\": \"is not a cursor of this list\"}]}");
     }
 
     @Test
