@@ -56,6 +56,7 @@ class Order {
     private BigDecimal total;
     private Address shippingAddress;
     private OrderStatus status;
+    private Instant placedAt;
     private BigDecimal refunded;
     private final Map<String, BigDecimal> refunds = new HashMap<>();
     private OrderCreation creation;
@@ -151,7 +152,7 @@ class Order {
             }
             return;
         }
-        require(status != DRAFT, "a draft was never paid, so nothing can be refunded");
+        require(placedAt != null, "nothing was paid for an order that was never placed, so nothing can be refunded");
         if (amount.signum() <= 0) {
             throw CommandRejected.invalid("amount", "must be greater than zero");
         }
@@ -229,6 +230,7 @@ class Order {
                     new OrderCreation(customerId, storeId, currency, lines, shippingAddress, false, event.placedAt());
         }
         status = PLACED;
+        placedAt = event.placedAt();
     }
 
     private void created(

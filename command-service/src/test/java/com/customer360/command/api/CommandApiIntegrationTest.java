@@ -249,6 +249,16 @@ class CommandApiIntegrationTest {
     }
 
     @Test
+    void cannotRefundACancelledDraft() {
+        http.post("/api/customers", customer());
+        String orderId = "o-" + UUID.randomUUID();
+        http.post("/api/orders", order(orderId, ",\"draft\":true"));
+        http.post("/api/orders/" + orderId + "/cancel", "{}");
+
+        assertProblem(http.post("/api/orders/" + orderId + "/refunds", "{\"amount\":\"5.00\"}"), 422, "status");
+    }
+
+    @Test
     void shouldApplyAMergePatchToTheCustomersDetails() {
         http.post("/api/customers", customer());
 
