@@ -56,7 +56,6 @@ class Order {
     private BigDecimal total;
     private Address shippingAddress;
     private OrderStatus status;
-    private Instant placedAt;
     private BigDecimal refunded;
     private final Map<String, BigDecimal> refunds = new HashMap<>();
     private OrderCreation creation;
@@ -69,21 +68,17 @@ class Order {
     /**
      * Creating the same order twice with the same content is a retry and changes nothing. The same order sent as
      * placed while it is still a draft places the draft, as an upstream system reporting "this order was placed"
-     * would mean.
+     * would mean; sent as placed again after that, it is a retry too.
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(CreateOrder command, KnownCustomers customers, MetaData metaData) {
         if (creation != null) {
-            if (requests.alreadyHandled(metaData) || creation.sameAs(command)) {
+            if (requests.alreadyHandled(metaData)) {
                 return;
             }
-            if (status == DRAFT && !command.draft() && creation.sameOrderAs(command)) {
-                apply(placed(command.placedAt() != null ? command.placedAt() : command.at()));
-                return;
-            }
-            throw CommandRejected.conflict(
-                    "orderId", "order '" + command.orderId() + "' already exists with other content");
+            createdAgain(command);
+            return;
         }
         if (!customers.isKnown(command.customerId())) {
             throw CommandRejected.unknownCustomer(command.customerId());
@@ -114,6 +109,20 @@ class Order {
                     command.shippingAddress(),
                     command.placedAt() != null ? command.placedAt() : command.at()));
         }
+    }
+
+    private void createdAgain(CreateOrder command) {
+        if (creation.sameOrderAs(command, shippingAddress)) {
+            if (command.draft() ? creation.draft() : creation.placedAgainBy(command)) {
+                return;
+            }
+            if (!command.draft() && status == DRAFT) {
+                apply(placed(command.placedAt() != null ? command.placedAt() : command.at()));
+                return;
+            }
+        }
+        throw CommandRejected.conflict(
+                "orderId", "order '" + command.orderId() + "' already exists with other content");
     }
 
     @CommandHandler
@@ -152,7 +161,9 @@ class Order {
             }
             return;
         }
-        require(placedAt != null, "nothing was paid for an order that was never placed, so nothing can be refunded");
+        require(
+                creation.wasPlaced(),
+                "nothing was paid for an order that was never placed, so nothing can be refunded");
         if (amount.signum() <= 0) {
             throw CommandRejected.invalid("amount", "must be greater than zero");
         }
@@ -218,19 +229,17 @@ class Order {
         created(event.orderId(), event.customerId(), event.storeId(), event.currency(), event.lines(), event.total());
         shippingAddress = event.shippingAddress();
         status = DRAFT;
-        creation = new OrderCreation(customerId, storeId, currency, lines, shippingAddress, true, null);
+        creation = OrderCreation.drafted(customerId, storeId, currency, lines, shippingAddress);
     }
 
     @EventSourcingHandler
     void on(OrderPlaced event) {
         created(event.orderId(), event.customerId(), event.storeId(), event.currency(), event.lines(), event.total());
         shippingAddress = event.shippingAddress();
-        if (creation == null) {
-            creation =
-                    new OrderCreation(customerId, storeId, currency, lines, shippingAddress, false, event.placedAt());
-        }
+        creation = creation == null
+                ? OrderCreation.placed(customerId, storeId, currency, lines, shippingAddress, event.placedAt())
+                : creation.placed(shippingAddress, event.placedAt());
         status = PLACED;
-        placedAt = event.placedAt();
     }
 
     private void created(

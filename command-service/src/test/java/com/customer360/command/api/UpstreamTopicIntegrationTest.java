@@ -187,6 +187,24 @@ class UpstreamTopicIntegrationTest {
     }
 
     @Test
+    void shouldAcceptADraftSentAsPlacedAgainUnderANewId() {
+        publish(message("customer.registered"));
+        ObjectNode drafted = message("order.drafted");
+        publish(drafted);
+        ObjectNode placed = drafted.deepCopy().put("type", "order.placed").put("id", "placed-" + suffix);
+        publish(placed);
+        publish(placed.deepCopy().put("id", "placed-again-" + suffix));
+        ObjectNode cancelled = message("order.cancelled");
+        ((ObjectNode) cancelled.get("data"))
+                .put("orderId", drafted.get("data").get("orderId").asText());
+        publish(cancelled);
+
+        assertThat(eventTypes(4))
+                .containsExactly("customer.registered", "order.drafted", "order.placed", "order.cancelled");
+        assertThat(deadLetters.poll()).noneMatch(record -> customerId().equals(record.key()));
+    }
+
+    @Test
     void shouldReadBinaryModeMessages() {
         publish(message("customer.registered"));
         ProducerRecord<String, byte[]> binary = new ProducerRecord<>(
