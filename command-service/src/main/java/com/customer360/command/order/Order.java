@@ -26,21 +26,21 @@ import com.customer360.events.order.ShipmentStatus;
 import com.customer360.events.order.ShipmentUpdated;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * An order and its lifecycle: drafts become placed; placed → in transit → delivered; drafts and placed orders may be
- * cancelled; delivered orders may be returned; refunds never exceed what is not yet refunded.
+ * An order and its lifecycle ({@link StatusTransitions} says which status may follow which), its refunds (never more
+ * than remains, see {@link Refunds}), and what it was created with, to recognise the same order sent again.
  */
 @Aggregate(cache = "aggregateCache")
 class Order {
@@ -56,14 +56,19 @@ class Order {
     private BigDecimal total;
     private Address shippingAddress;
     private OrderStatus status;
-    private BigDecimal refunded;
-    private final Map<String, BigDecimal> refunds = new HashMap<>();
+    private Refunds refunds = Refunds.NONE;
     private OrderCreation creation;
 
     @AggregateMember
     private final RequestLog requests = new RequestLog();
 
     protected Order() {}
+
+    /** A request carried out before does nothing, whichever command it was; no handler has to check. */
+    @CommandHandlerInterceptor
+    Object onlyOnce(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        return requests.alreadyHandled(command.getMetaData()) ? null : chain.proceed();
+    }
 
     /**
      * Creating the same order twice with the same content is a retry and changes nothing. The same order sent as
@@ -72,11 +77,8 @@ class Order {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CreateOrder command, KnownCustomers customers, MetaData metaData) {
+    void handle(CreateOrder command, KnownCustomers customers) {
         if (creation != null) {
-            if (requests.alreadyHandled(metaData)) {
-                return;
-            }
             createdAgain(command);
             return;
         }
@@ -107,7 +109,7 @@ class Order {
                     command.lines(),
                     computed,
                     command.shippingAddress(),
-                    command.placedAt() != null ? command.placedAt() : command.at()));
+                    placedAt(command.placedAt(), command.at())));
         }
     }
 
@@ -116,8 +118,8 @@ class Order {
             if (command.draft() ? creation.draft() : creation.placedAgainBy(command)) {
                 return;
             }
-            if (!command.draft() && status == DRAFT) {
-                apply(placed(command.placedAt() != null ? command.placedAt() : command.at()));
+            if (!command.draft() && StatusTransitions.allowed(status, PLACED)) {
+                apply(placed(placedAt(command.placedAt(), command.at())));
                 return;
             }
         }
@@ -126,75 +128,46 @@ class Order {
     }
 
     @CommandHandler
-    void handle(PlaceOrder command, MetaData metaData) {
-        if (requests.alreadyHandled(metaData)) {
-            return;
-        }
-        require(status == DRAFT, "only a draft can be placed");
-        apply(placed(command.placedAt() != null ? command.placedAt() : command.at()));
-    }
-
-    private OrderPlaced placed(Instant placedAt) {
-        return new OrderPlaced(orderId, customerId, storeId, currency, lines, total, shippingAddress, placedAt);
+    void handle(PlaceOrder command) {
+        require(PLACED, "only a draft can be placed");
+        apply(placed(placedAt(command.placedAt(), command.at())));
     }
 
     @CommandHandler
-    void handle(CancelOrder command, MetaData metaData) {
-        if (requests.alreadyHandled(metaData)) {
-            return;
-        }
-        require(status == DRAFT || status == PLACED, "only a draft or a placed order can be cancelled");
+    void handle(CancelOrder command) {
+        require(CANCELLED, "only a draft or a placed order can be cancelled");
         apply(new OrderCancelled(orderId, customerId, command.reason(), command.at()));
     }
 
     @CommandHandler
-    void handle(RefundOrder command, MetaData metaData) {
-        if (requests.alreadyHandled(metaData)) {
-            return;
-        }
+    void handle(RefundOrder command) {
         BigDecimal amount = Money.exact(command.amount(), currency, "amount");
-        BigDecimal earlier = refunds.get(command.refundId());
-        if (earlier != null) {
-            if (earlier.compareTo(amount) != 0) {
-                throw CommandRejected.conflict(
-                        "refundId", "refund '" + command.refundId() + "' was already recorded with another amount");
-            }
+        if (refunds.recorded(command.refundId(), amount)) {
             return;
         }
-        require(
-                creation.wasPlaced(),
-                "nothing was paid for an order that was never placed, so nothing can be refunded");
+        if (!creation.wasPlaced()) {
+            refuse(PLACED, "nothing was paid for an order that was never placed, so nothing can be refunded");
+        }
         if (amount.signum() <= 0) {
             throw CommandRejected.invalid("amount", "must be greater than zero");
         }
-        BigDecimal remaining = total.subtract(refunded);
-        if (amount.compareTo(remaining) > 0) {
-            throw CommandRejected.ruleBroken(
-                    "amount",
-                    "refund of " + amount + " " + currency + " exceeds the " + remaining + " not yet refunded");
-        }
+        refunds.requireWithin(total, amount, currency);
         apply(new OrderRefunded(
                 orderId, customerId, command.refundId(), amount, currency, command.reason(), command.at()));
     }
 
     @CommandHandler
-    void handle(ReturnOrder command, MetaData metaData) {
-        if (requests.alreadyHandled(metaData)) {
-            return;
-        }
-        require(status == DELIVERED, "only a delivered order can be returned");
+    void handle(ReturnOrder command) {
+        require(RETURNED, "only a delivered order can be returned");
         apply(new OrderReturned(orderId, customerId, command.reason(), command.at()));
     }
 
     @CommandHandler
-    void handle(RecordShipmentUpdate command, MetaData metaData) {
-        if (requests.alreadyHandled(metaData)) {
-            return;
-        }
+    void handle(RecordShipmentUpdate command) {
         if (command.status() == ShipmentStatus.IN_TRANSIT) {
-            require(status == PLACED || status == IN_TRANSIT, "only a placed order can go in transit");
+            require(IN_TRANSIT, "only a placed order can go in transit");
         } else {
-            require(status == IN_TRANSIT, "only an order in transit can be delivered");
+            require(DELIVERED, "only an order in transit can be delivered");
         }
         apply(new ShipmentUpdated(
                 orderId,
@@ -208,20 +181,32 @@ class Order {
     }
 
     @CommandHandler
-    void handle(ChangeShippingAddress command, MetaData metaData) {
-        if (requests.alreadyHandled(metaData)) {
-            return;
+    void handle(ChangeShippingAddress command) {
+        if (!StatusTransitions.beforeShipping(status)) {
+            refuse(IN_TRANSIT, "the address can only change before the order ships");
         }
-        require(status == DRAFT || status == PLACED, "the address can only change before the order ships");
         if (!command.shippingAddress().equals(shippingAddress)) {
             apply(new OrderShippingAddressChanged(orderId, customerId, command.shippingAddress(), command.at()));
         }
     }
 
-    private void require(boolean allowed, String rule) {
-        if (!allowed) {
-            throw CommandRejected.ruleBroken("status", rule + "; order '" + orderId + "' is " + status);
+    private static Instant placedAt(Instant sent, Instant now) {
+        return sent != null ? sent : now;
+    }
+
+    private OrderPlaced placed(Instant placedAt) {
+        return new OrderPlaced(orderId, customerId, storeId, currency, lines, total, shippingAddress, placedAt);
+    }
+
+    private void require(OrderStatus next, String rule) {
+        if (!StatusTransitions.allowed(status, next)) {
+            refuse(next, rule);
         }
+    }
+
+    /** Refuses a command that needs the order to be, or to become, {@code needed}. */
+    private void refuse(OrderStatus needed, String rule) {
+        throw CommandRejected.ruleBroken("status", rule + "; order '" + orderId + "' is " + status);
     }
 
     @EventSourcingHandler
@@ -256,9 +241,6 @@ class Order {
         this.currency = currency;
         this.lines = lines;
         this.total = total;
-        if (refunded == null) {
-            refunded = BigDecimal.ZERO;
-        }
     }
 
     @EventSourcingHandler
@@ -278,8 +260,7 @@ class Order {
 
     @EventSourcingHandler
     void on(OrderRefunded event) {
-        refunded = refunded.add(event.amount());
-        refunds.put(event.refundId(), event.amount());
+        refunds = refunds.with(event.refundId(), event.amount());
     }
 
     @EventSourcingHandler
