@@ -83,7 +83,7 @@ class Order {
             return;
         }
         if (!customers.isKnown(command.customerId())) {
-            throw CommandRejected.unknownCustomer(command.customerId());
+            throw CommandRejected.orderForUnknownCustomer(command.customerId());
         }
         BigDecimal computed = command.computedTotal();
         if (command.total() != null && command.total().compareTo(computed) != 0) {
@@ -146,7 +146,9 @@ class Order {
             return;
         }
         if (!creation.wasPlaced()) {
-            refuse(PLACED, "nothing was paid for an order that was never placed, so nothing can be refunded");
+            refuse(
+                    StatusTransitions.allowedLater(status, PLACED),
+                    "nothing was paid for an order that was never placed, so nothing can be refunded");
         }
         if (amount.signum() <= 0) {
             throw CommandRejected.invalid("amount", "must be greater than zero");
@@ -183,7 +185,7 @@ class Order {
     @CommandHandler
     void handle(ChangeShippingAddress command) {
         if (!StatusTransitions.beforeShipping(status)) {
-            refuse(IN_TRANSIT, "the address can only change before the order ships");
+            refuse(false, "the address can only change before the order ships");
         }
         if (!command.shippingAddress().equals(shippingAddress)) {
             apply(new OrderShippingAddressChanged(orderId, customerId, command.shippingAddress(), command.at()));
@@ -200,13 +202,16 @@ class Order {
 
     private void require(OrderStatus next, String rule) {
         if (!StatusTransitions.allowed(status, next)) {
-            refuse(next, rule);
+            refuse(StatusTransitions.allowedLater(status, next), rule);
         }
     }
 
-    /** Refuses a command that needs the order to be, or to become, {@code needed}. */
-    private void refuse(OrderStatus needed, String rule) {
-        throw CommandRejected.ruleBroken("status", rule + "; order '" + orderId + "' is " + status);
+    /** Refuses a command the order's status does not allow: not yet, if other status changes may still allow it. */
+    private void refuse(boolean allowedLater, String rule) {
+        String reason = rule + "; order '" + orderId + "' is " + status;
+        throw allowedLater
+                ? CommandRejected.notYetAllowed("status", reason)
+                : CommandRejected.ruleBroken("status", reason);
     }
 
     @EventSourcingHandler

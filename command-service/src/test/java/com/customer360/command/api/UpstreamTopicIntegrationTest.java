@@ -273,6 +273,21 @@ class UpstreamTopicIntegrationTest {
     }
 
     @Test
+    void shouldDeadLetterAStatusChangeNoLaterFactCanAllowWithoutWaiting() {
+        publish(message("customer.registered"));
+        ObjectNode placed = message("order.placed");
+        publish(placed);
+        ObjectNode cancelled = message("order.cancelled");
+        ((ObjectNode) cancelled.get("data")).put("orderId", placed.get("data").get("orderId").asText());
+        publish(cancelled);
+        publish(message("order.returned"));
+
+        ConsumerRecord<String, byte[]> dead = deadLettered(1).get(0);
+        assertThat(header(dead, DeadLetterHeaders.REASON_CODE)).isEqualTo("RULE_BROKEN");
+        assertThat(header(dead, DeadLetterHeaders.REASON)).doesNotContain("gave up after waiting");
+    }
+
+    @Test
     void shouldDeadLetterAMessageThatWaitedTooLongAndCarryItOutWhenReDriven() {
         publish(message("order.placed"));
 

@@ -66,7 +66,7 @@ class OrderCreationTest {
     void cannotCreateAnOrderForAnUnknownCustomer() {
         fixture.givenNoPriorActivity()
                 .when(new CreateOrder("o-1", "c-404", "s-1", "USD", LINES, null, HOME, null, false, T0))
-                .expectException(rejected(Kind.UNKNOWN_CUSTOMER, "customerId"))
+                .expectException(rejected(Kind.ORDER_FOR_UNKNOWN_CUSTOMER, "customerId"))
                 .expectNoEvents();
     }
 

@@ -44,7 +44,7 @@ class OrderRefundTest {
 
     @Test
     void cannotRefundADraft() {
-        fixture.given(drafted()).when(refund("r-1", "1.00")).expectException(rejected(Kind.RULE_BROKEN, "status"));
+        fixture.given(drafted()).when(refund("r-1", "1.00")).expectException(rejected(Kind.NOT_YET_ALLOWED, "status"));
     }
 
     @Test
