@@ -12,8 +12,9 @@ import com.customer360.command.CommandRejected;
 import com.customer360.command.customer.KnownCustomers;
 import com.customer360.command.eventstore.AggregateStreams;
 import com.customer360.command.idempotency.RequestLog;
-import com.customer360.command.input.Money;
+import com.customer360.command.input.Amounts;
 import com.customer360.events.Address;
+import com.customer360.events.Money;
 import com.customer360.events.order.OrderCancelled;
 import com.customer360.events.order.OrderDrafted;
 import com.customer360.events.order.OrderLine;
@@ -86,6 +87,11 @@ class Order {
             throw CommandRejected.orderForUnknownCustomer(command.customerId());
         }
         BigDecimal computed = command.computedTotal();
+        if (!Money.fits(computed, command.currency())) {
+            throw CommandRejected.invalid(
+                    "total",
+                    "the lines add up to more than " + Money.MAX_INTEGER_DIGITS + " digits before the decimal point");
+        }
         if (command.total() != null && command.total().compareTo(computed) != 0) {
             throw CommandRejected.ruleBroken(
                     "total", "total " + command.total() + " is not the sum of the lines, " + computed);
@@ -141,7 +147,7 @@ class Order {
 
     @CommandHandler
     void handle(RefundOrder command) {
-        BigDecimal amount = Money.exact(command.amount(), currency, "amount");
+        BigDecimal amount = Amounts.exact(command.amount(), currency, "amount");
         if (refunds.recorded(command.refundId(), amount)) {
             return;
         }

@@ -278,7 +278,8 @@ class UpstreamTopicIntegrationTest {
         ObjectNode placed = message("order.placed");
         publish(placed);
         ObjectNode cancelled = message("order.cancelled");
-        ((ObjectNode) cancelled.get("data")).put("orderId", placed.get("data").get("orderId").asText());
+        ((ObjectNode) cancelled.get("data"))
+                .put("orderId", placed.get("data").get("orderId").asText());
         publish(cancelled);
         publish(message("order.returned"));
 

@@ -58,6 +58,15 @@ class OrderCreationTest {
     }
 
     @Test
+    void cannotCreateAnOrderWhoseLinesAddUpToMoreThanTheContractsDigits() {
+        List<OrderLine> huge = List.of(new OrderLine("GOLD", "Gold", 100_000, new BigDecimal("999999999999.99")));
+        fixture.givenNoPriorActivity()
+                .when(new CreateOrder("o-1", "c-1", "s-1", "USD", huge, null, HOME, null, false, T0))
+                .expectException(rejected(Kind.INVALID, "total"))
+                .expectNoEvents();
+    }
+
+    @Test
     void shouldDraftAnOrderThatIsNotYetPlaced() {
         fixture.givenNoPriorActivity().when(create(true, null, null)).expectEvents(drafted());
     }
