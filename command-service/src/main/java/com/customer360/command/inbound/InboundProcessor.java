@@ -30,13 +30,11 @@ final class InboundProcessor {
         this.commands = commands;
     }
 
-    Outcome process(InboundRecord record) {
-        UpstreamMessage message;
-        try {
-            message = reader.read(record);
-        } catch (UnacceptableMessage e) {
-            return Outcome.deadLettered(e.reason(), e.getMessage());
-        }
+    UpstreamMessage read(InboundRecord record) throws UnacceptableMessage {
+        return reader.read(record);
+    }
+
+    Outcome carryOut(UpstreamMessage message, InboundRecord record) {
         try {
             commands.carryOut(message);
             return Outcome.CARRIED_OUT;
