@@ -83,7 +83,8 @@ final class InboundIntake {
             case DEAD_LETTERED -> deadLetters.publish(record, outcome);
             case CARRIED_OUT -> {
                 if (!earlier.isEmpty()) {
-                    retryUntilNoneMoves(() -> waiting.connectedTo(subject));
+                    WaitingMessages.Ids connected = WaitingMessages.Ids.of(subject);
+                    retryUntilNoneMoves(() -> waiting.connectedTo(connected));
                     waitingCount.set(waiting.count());
                 }
             }

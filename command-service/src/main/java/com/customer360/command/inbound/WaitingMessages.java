@@ -71,28 +71,41 @@ final class WaitingMessages {
         return sorted(mongo.getCollection(COLLECTION).find());
     }
 
+    /** The customers and orders a set of messages is about; it grows as connected messages are found. */
+    record Ids(Set<String> customers, Set<String> orders) {
+
+        static Ids of(Subject subject) {
+            Ids ids = new Ids(new HashSet<>(), new HashSet<>());
+            ids.add(subject);
+            return ids;
+        }
+
+        /** Whether the subject named a customer or order not known before. */
+        boolean add(Subject subject) {
+            boolean grew = subject.customerId() != null && customers.add(subject.customerId());
+            return subject.orderId() != null && orders.add(subject.orderId()) || grew;
+        }
+    }
+
     /** The waiting messages about the subject's customer or order, in arrival order. */
     List<WaitingMessage> concerning(Subject subject) {
-        Set<String> customers = new HashSet<>();
-        Set<String> orders = new HashSet<>();
-        addIds(subject, customers, orders);
-        return concerning(customers, orders);
+        Ids ids = Ids.of(subject);
+        return concerning(ids.customers(), ids.orders());
     }
 
     /**
-     * The waiting messages connected to the subject through shared customers and orders — those about its customer or
-     * order, those about theirs, and so on — in arrival order: every message a success of the subject may let go.
+     * The waiting messages connected to the ids through shared customers and orders — those about one of them, those
+     * about theirs, and so on — in arrival order: every message a success among them may let go. The ids grow by
+     * those of the messages found, so that a later call still finds what was connected through a message since done.
      */
-    List<WaitingMessage> connectedTo(Subject subject) {
-        Set<String> customers = new HashSet<>();
-        Set<String> orders = new HashSet<>();
-        addIds(subject, customers, orders);
-        List<WaitingMessage> found = List.of();
+    List<WaitingMessage> connectedTo(Ids ids) {
         while (true) {
-            found = concerning(customers, orders);
-            int known = customers.size() + orders.size();
-            found.forEach(message -> addIds(message.subject(), customers, orders));
-            if (customers.size() + orders.size() == known) {
+            List<WaitingMessage> found = concerning(ids.customers(), ids.orders());
+            boolean grew = false;
+            for (WaitingMessage message : found) {
+                grew |= ids.add(message.subject());
+            }
+            if (!grew) {
                 return found;
             }
         }
@@ -110,15 +123,6 @@ final class WaitingMessages {
             return List.of();
         }
         return sorted(mongo.getCollection(COLLECTION).find(new Document("$or", either)));
-    }
-
-    private static void addIds(Subject subject, Set<String> customers, Set<String> orders) {
-        if (subject.customerId() != null) {
-            customers.add(subject.customerId());
-        }
-        if (subject.orderId() != null) {
-            orders.add(subject.orderId());
-        }
     }
 
     private static List<WaitingMessage> sorted(Iterable<Document> documents) {

@@ -332,6 +332,28 @@ class UpstreamTopicIntegrationTest {
     }
 
     @Test
+    void shouldKeepAnOrdersMessagesInOrderWhenTheOrderItselfWaitsForItsCustomer() {
+        ObjectNode placed = message("order.placed");
+        String orderId = placed.get("data").get("orderId").asText();
+        ((ObjectNode) placed.get("data").get("shippingAddress")).put("line1", "A0");
+
+        publishTogether(
+                addressChange(orderId, "A1", "a1"),
+                placed,
+                emailChange("later@example.com", "u1"),
+                message("customer.registered"),
+                addressChange(orderId, "A2", "a2"));
+
+        List<EventEnvelope> events = published(5);
+        assertThat(line1Of(events, orderId)).isEqualTo("A2");
+        assertThat(emailOf(events)).isEqualTo("later@example.com");
+        assertThat(events)
+                .extracting(EventEnvelope::type)
+                .containsSubsequence(
+                        "order.placed", "order.shipping-address-changed", "order.shipping-address-changed");
+    }
+
+    @Test
     void shouldCarryOutACustomerUpdateThatWaitedForTheRegistrationBeforeALaterOne() {
         publishTogether(
                 emailChange("first@example.com", "u1"),
