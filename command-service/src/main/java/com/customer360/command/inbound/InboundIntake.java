@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -17,6 +18,10 @@ import java.util.function.Supplier;
  * for, and right after a message is carried out, the waiting messages it may have let go are tried again, in arrival
  * order, before the next record is handled. Waiting messages are tried again until they succeed, are given up on for a
  * final reason, or run out of time — then they are dead-lettered with the reason they were last waiting for.
+ *
+ * <p>The listener handles a record, and the retry loop each waiting message, holding one lock, and a waiting message
+ * is tried only while it is still waiting: otherwise the loop could dead-letter a message that had run out of time
+ * while the listener, having just carried out what it waited for, carried it out too.
  */
 final class InboundIntake {
 
@@ -26,6 +31,7 @@ final class InboundIntake {
     private final Clock clock;
     private final Duration maxWait;
     private final AtomicLong waitingCount = new AtomicLong();
+    private final ReentrantLock handling = new ReentrantLock();
     private volatile boolean stopping;
 
     InboundIntake(
@@ -45,6 +51,15 @@ final class InboundIntake {
 
     /** Handles a record just polled: carried out (with what it lets go), kept waiting, or dead-lettered. */
     void handleNew(InboundRecord record) {
+        handling.lock();
+        try {
+            handle(record);
+        } finally {
+            handling.unlock();
+        }
+    }
+
+    private void handle(InboundRecord record) {
         UpstreamMessage message;
         try {
             message = processor.read(record);
@@ -131,8 +146,7 @@ final class InboundIntake {
             if (stopping) {
                 break;
             }
-            Optional<WaitingMessage> blocker = ArrivalOrder.blocker(message.subject(), stillWaiting);
-            Tried tried = blocker.isPresent() ? stayBehind(message, blocker.get()) : retry(message);
+            Tried tried = attempt(message, stillWaiting);
             if (tried.stillWaiting() != null) {
                 stillWaiting.add(tried.stillWaiting());
             }
@@ -148,6 +162,19 @@ final class InboundIntake {
 
         static Tried waiting(WaitingMessage message) {
             return new Tried(false, message);
+        }
+    }
+
+    private Tried attempt(WaitingMessage message, List<WaitingMessage> stillWaiting) {
+        handling.lock();
+        try {
+            if (!waiting.stillWaiting(message.id())) {
+                return Tried.GONE;
+            }
+            Optional<WaitingMessage> blocker = ArrivalOrder.blocker(message.subject(), stillWaiting);
+            return blocker.isPresent() ? stayBehind(message, blocker.get()) : retry(message);
+        } finally {
+            handling.unlock();
         }
     }
 

@@ -62,6 +62,14 @@ final class WaitingMessages {
         mongo.remove(Query.query(Criteria.where("_id").is(id)), COLLECTION);
     }
 
+    boolean stillWaiting(String id) {
+        return mongo.getCollection(COLLECTION)
+                        .find(new Document("_id", id))
+                        .projection(new Document("_id", 1))
+                        .first()
+                != null;
+    }
+
     long count() {
         return mongo.getCollection(COLLECTION).countDocuments();
     }
