@@ -1,30 +1,36 @@
 package com.customer360.command;
 
 /**
- * Why a command was not carried out, in terms a caller can act on: which field, what rule, and what kind of problem
- * it is. Both doors — HTTP and the inbound topic — turn it into their own answer (a problem response, a dead letter
- * or a retry later).
+ * Why a command was not carried out, in terms a caller can act on: what kind of problem it is, which field, and what
+ * rule. Both doors — HTTP and the inbound topic — turn the kind into their own answer (a problem response, a dead
+ * letter or a retry later) without looking at the field.
  */
 public final class CommandRejected extends RuntimeException {
 
-    /** The kinds of rejection; each door decides what they mean for it. */
+    /** The kinds of rejection, by what a caller can do about them; each door decides what they mean for it. */
     public enum Kind {
-        /** The input itself is wrong (format, range, digits). */
+        /** The input itself is wrong (format, range, digits): correct it. */
         INVALID,
-        /** The customer or order named in the path does not exist (yet). */
-        NOT_FOUND,
+        /** The customer the command is for does not exist (yet): register it first. */
+        UNKNOWN_CUSTOMER,
+        /** The order the command is for does not exist (yet): create it first. */
+        UNKNOWN_ORDER,
+        /** An order names a customer that does not exist (yet): register the customer first. */
+        ORDER_FOR_UNKNOWN_CUSTOMER,
+        /** A status change the order is not ready for, which an earlier fact may still enable (a return before delivery). */
+        NOT_YET_ALLOWED,
+        /** The input is well-formed but breaks a business rule for good. */
+        RULE_BROKEN,
         /** The request contradicts what was recorded under the same id. */
         CONFLICT,
-        /** The input is well-formed but breaks a business rule in the current state. */
-        RULE_BROKEN,
-        /** An order names a customer that does not exist (yet). */
-        UNKNOWN_CUSTOMER
+        /** Others kept changing the same record at the same moment: the same request again will do. */
+        CONCURRENT_CHANGE
     }
 
     private final Kind kind;
     private final String field;
 
-    public CommandRejected(Kind kind, String field, String message) {
+    private CommandRejected(Kind kind, String field, String message) {
         super(message, null, false, false);
         this.kind = kind;
         this.field = field;
@@ -34,20 +40,33 @@ public final class CommandRejected extends RuntimeException {
         return new CommandRejected(Kind.INVALID, field, message);
     }
 
-    public static CommandRejected notFound(String field, String message) {
-        return new CommandRejected(Kind.NOT_FOUND, field, message);
+    public static CommandRejected unknownCustomer(String customerId) {
+        return new CommandRejected(Kind.UNKNOWN_CUSTOMER, "customerId", "no customer with id '" + customerId + "'");
     }
 
-    public static CommandRejected conflict(String field, String message) {
-        return new CommandRejected(Kind.CONFLICT, field, message);
+    public static CommandRejected unknownOrder(String orderId) {
+        return new CommandRejected(Kind.UNKNOWN_ORDER, "orderId", "no order with id '" + orderId + "'");
+    }
+
+    public static CommandRejected orderForUnknownCustomer(String customerId) {
+        return new CommandRejected(
+                Kind.ORDER_FOR_UNKNOWN_CUSTOMER, "customerId", "no customer with id '" + customerId + "'");
+    }
+
+    public static CommandRejected notYetAllowed(String field, String message) {
+        return new CommandRejected(Kind.NOT_YET_ALLOWED, field, message);
     }
 
     public static CommandRejected ruleBroken(String field, String message) {
         return new CommandRejected(Kind.RULE_BROKEN, field, message);
     }
 
-    public static CommandRejected unknownCustomer(String customerId) {
-        return new CommandRejected(Kind.UNKNOWN_CUSTOMER, "customerId", "no customer with id '" + customerId + "'");
+    public static CommandRejected conflict(String field, String message) {
+        return new CommandRejected(Kind.CONFLICT, field, message);
+    }
+
+    public static CommandRejected concurrentChange(String message) {
+        return new CommandRejected(Kind.CONCURRENT_CHANGE, null, message);
     }
 
     public Kind kind() {

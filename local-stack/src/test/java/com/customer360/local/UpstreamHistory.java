@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +20,12 @@ import java.util.TreeMap;
 /**
  * A generated shop history as upstream systems would publish it, and — computed independently of the services, by
  * following DESIGN.md's rules on the generated facts — the figures every customer must end up with. Each customer
- * registers (sometimes changes details later) and places orders that go through every lifecycle: placed, drafted and
- * placed later, shipped, delivered, refunded, returned, cancelled, left as drafts.
+ * registers, changes contact details several times, and places orders in EUR, USD and JPY that go through every
+ * lifecycle: placed, drafted and placed later (by id, or by sending the whole order again with its current address),
+ * sent to other addresses before and after they are placed, shipped with several progress reports, delivered,
+ * refunded, returned, cancelled, left as drafts. Each sequence — a customer's own messages, each order's messages —
+ * is in the order it happened, and the expected values are what that order gives: the last contact details, each
+ * order's last address.
  */
 final class UpstreamHistory {
 
@@ -34,13 +41,33 @@ final class UpstreamHistory {
             String email,
             Map<String, Figures> byCurrency,
             String latestLine1,
-            Instant lastOrderAt) {}
+            Instant lastOrderAt,
+            String name,
+            String phone,
+            Instant firstOrderAt,
+            List<ExpectedOrder> orders) {}
+
+    /** How one order must end: its status, money, current address and placed time (null if never placed). */
+    record ExpectedOrder(
+            String orderId,
+            String currency,
+            String status,
+            BigDecimal total,
+            BigDecimal refunded,
+            String line1,
+            Instant placedAt) {
+
+        boolean counted() {
+            return !status.equals("DRAFT") && !status.equals("CANCELLED");
+        }
+    }
 
     /** One customer's messages: their own, then each order's, every sequence in the order it happened. */
     record CustomerMessages(List<Message> customer, List<List<Message>> orders) {}
 
     private static final Instant START = Instant.parse("2025-03-01T08:00:00Z");
     private static final String[] PRICES = {"9.95", "12.50", "18.95", "24.90", "39.00", "64.00", "89.99"};
+    private static final String[] YEN_PRICES = {"480", "980", "1200", "3400", "12800"};
 
     private final ObjectMapper json = new ObjectMapper();
     private final Random random;
@@ -68,56 +95,111 @@ final class UpstreamHistory {
 
     private void customer(String customerId) {
         List<Message> own = new ArrayList<>();
+        String name = "Customer " + customerId;
         String email = customerId + "@example.com";
-        ObjectNode registered = data().put("customerId", customerId)
-                .put("name", "Customer " + customerId)
-                .put("email", email);
+        String phone = random.nextBoolean() ? phone() : null;
+        ObjectNode registered =
+                data().put("customerId", customerId).put("name", name).put("email", email);
+        if (phone != null) {
+            registered.put("phone", phone);
+        }
         String defaultLine1 = null;
         if (random.nextBoolean()) {
             defaultLine1 = "1 Home St " + customerId;
             registered.set("defaultShippingAddress", address(defaultLine1));
         }
         own.add(message(customerId, "customer.registered", registered));
-        if (random.nextInt(4) == 0) {
-            email = customerId + "@new.example.com";
-            own.add(message(
-                    customerId,
-                    "customer.updated",
-                    data().put("customerId", customerId).put("email", email)));
+        // Several contact changes, each with a new email, so that one carried out out of turn shows.
+        int updates = 1 + random.nextInt(3);
+        for (int u = 1; u <= updates; u++) {
+            email = customerId + "-v" + u + "@example.com";
+            ObjectNode patch = data().put("customerId", customerId).put("email", email);
+            switch (random.nextInt(4)) {
+                case 0 -> {
+                    name = "Customer " + customerId + " v" + u;
+                    patch.put("name", name);
+                }
+                case 1 -> {
+                    phone = random.nextBoolean() ? phone() : null;
+                    patch.put("phone", phone);
+                }
+                case 2 -> {
+                    if (random.nextInt(3) == 0) {
+                        defaultLine1 = null;
+                        patch.putNull("defaultShippingAddress");
+                    } else {
+                        defaultLine1 = "1 Home St v" + u + " " + customerId;
+                        patch.set("defaultShippingAddress", address(defaultLine1));
+                    }
+                }
+                default -> {
+                    // the email alone
+                }
+            }
+            own.add(message(customerId, "customer.updated", patch));
         }
-        Map<String, Totals> totals = new TreeMap<>();
         List<List<Message>> orders = new ArrayList<>();
-        Instant latestPlaced = null;
-        String latestLine1 = defaultLine1;
+        List<ExpectedOrder> fates = new ArrayList<>();
         int orderCount = 1 + random.nextInt(5);
         for (int o = 0; o < orderCount; o++) {
-            OrderFate fate = order(customerId, customerId + "-o" + o, orders);
-            Totals currency = totals.computeIfAbsent(fate.currency, code -> new Totals());
-            if (fate.counted) {
-                currency.add(fate.total.subtract(fate.refunded), fate.refunded);
-                if (latestPlaced == null || fate.placedAt.isAfter(latestPlaced)) {
-                    latestPlaced = fate.placedAt;
-                    latestLine1 = fate.line1;
-                }
+            fates.add(order(customerId, customerId + "-o" + o, o, orders));
+        }
+        customers.add(new CustomerMessages(own, orders));
+        expected.add(expected(customerId, name, email, phone, defaultLine1, fates));
+    }
+
+    /** The customer's page, by DESIGN.md's rules, from how each order ended. */
+    private static Expected expected(
+            String customerId,
+            String name,
+            String email,
+            String phone,
+            String defaultLine1,
+            List<ExpectedOrder> orders) {
+        Map<String, Totals> totals = new TreeMap<>();
+        for (ExpectedOrder order : orders) {
+            Totals currency = totals.computeIfAbsent(order.currency(), Totals::new);
+            if (order.counted()) {
+                currency.add(order.total().subtract(order.refunded()), order.refunded());
             }
         }
         Map<String, Figures> byCurrency = new LinkedHashMap<>();
         totals.forEach((code, t) -> byCurrency.put(code, t.figures()));
-        customers.add(new CustomerMessages(own, orders));
-        expected.add(new Expected(customerId, email, byCurrency, latestLine1, latestPlaced));
+        List<ExpectedOrder> counted =
+                orders.stream().filter(ExpectedOrder::counted).toList();
+        ExpectedOrder latest = counted.stream()
+                .max(Comparator.comparing(ExpectedOrder::placedAt).thenComparing(ExpectedOrder::orderId))
+                .orElse(null);
+        Instant first = counted.stream()
+                .map(ExpectedOrder::placedAt)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+        return new Expected(
+                customerId,
+                email,
+                byCurrency,
+                latest != null ? latest.line1() : defaultLine1,
+                latest != null ? latest.placedAt() : null,
+                name,
+                phone,
+                first,
+                List.copyOf(orders));
     }
 
-    /** How an order ended, for the independent figures. */
-    private record OrderFate(
-            String currency, BigDecimal total, BigDecimal refunded, boolean counted, Instant placedAt, String line1) {}
-
-    private OrderFate order(String customerId, String orderId, List<List<Message>> orders) {
+    /** One order's messages, in the order they happened, and how it must end. */
+    private ExpectedOrder order(String customerId, String orderId, int number, List<List<Message>> orders) {
         List<Message> messages = new ArrayList<>();
-        String currency = random.nextInt(3) == 0 ? "EUR" : "USD";
-        BigDecimal price = new BigDecimal(PRICES[random.nextInt(PRICES.length)]);
+        int pick = random.nextInt(6);
+        String currency = pick < 2 ? "EUR" : pick == 2 ? "JPY" : "USD";
+        BigDecimal price = new BigDecimal(
+                currency.equals("JPY")
+                        ? YEN_PRICES[random.nextInt(YEN_PRICES.length)]
+                        : PRICES[random.nextInt(PRICES.length)]);
         int quantity = 1 + random.nextInt(3);
         BigDecimal total = price.multiply(BigDecimal.valueOf(quantity));
-        Instant placedAt = START.plus(Duration.ofMinutes(random.nextInt(400_000)));
+        // Seconds apart, so that no two orders of a customer share a placed time.
+        Instant placedAt =
+                START.plus(Duration.ofMinutes(random.nextInt(400_000))).plusSeconds(number);
         String line1 = "2 Order Rd " + orderId;
         ObjectNode create = data().put("orderId", orderId)
                 .put("customerId", customerId)
@@ -130,58 +212,144 @@ final class UpstreamHistory {
                 .put("quantity", quantity)
                 .put("unitPrice", price.toPlainString());
         create.set("shippingAddress", address(line1));
-        BigDecimal refunded = BigDecimal.ZERO.setScale(2);
-        boolean counted = true;
-        int fate = random.nextInt(100);
-        if (fate < 12) {
+        Fate fate = new Fate(currency, total, price, quantity, line1);
+        if (random.nextInt(100) < 25) {
             messages.add(message(customerId, "order.drafted", create));
-            if (fate < 4) {
-                counted = false; // left as a draft
-            } else if (fate < 6) {
+            fate.status = "DRAFT";
+            changeAddress(customerId, orderId, "3 Draft Ave", messages, fate);
+            int draftFate = random.nextInt(100);
+            if (draftFate < 15) {
+                orders.add(messages);
+                return fate.expected(orderId, null); // left as a draft
+            }
+            if (draftFate < 30) {
                 messages.add(message(customerId, "order.cancelled", data().put("orderId", orderId)));
-                counted = false;
-            } else {
+                fate.status = "CANCELLED";
+                orders.add(messages);
+                return fate.expected(orderId, null);
+            }
+            // Placed late, days after the time the other orders were drawn from.
+            placedAt = placedAt.plus(Duration.ofDays(1 + random.nextInt(20)));
+            if (random.nextBoolean()) {
                 messages.add(message(
                         customerId,
                         "order.placed",
                         data().put("orderId", orderId).put("placedAt", placedAt.toString())));
-            }
-        } else {
-            messages.add(message(customerId, "order.placed", create.deepCopy().put("placedAt", placedAt.toString())));
-            placedOrders.add(new PlacedOrder(customerId, orderId, total));
-            if (fate < 22) {
-                messages.add(message(
-                        customerId,
-                        "order.cancelled",
-                        data().put("orderId", orderId).put("reason", "no")));
-                counted = false;
-            } else if (fate < 30) {
-                line1 = "3 Changed Ave " + orderId;
-                messages.add(message(
-                        customerId,
-                        "order.shipping-address-changed",
-                        address(line1).put("orderId", orderId)));
-            } else if (fate >= 40) {
-                messages.add(shipment(customerId, orderId, "IN_TRANSIT", placedAt.plus(Duration.ofHours(20))));
-                if (fate >= 50) {
-                    messages.add(shipment(customerId, orderId, "DELIVERED", placedAt.plus(Duration.ofHours(70))));
-                    if (fate >= 75) {
-                        refunded = price;
-                        messages.add(message(
-                                customerId,
-                                "order.refunded",
-                                data().put("orderId", orderId)
-                                        .put("refundId", orderId + "-r1")
-                                        .put("amount", price.toPlainString())));
-                    }
-                    if (fate >= 90) {
-                        messages.add(message(customerId, "order.returned", data().put("orderId", orderId)));
-                    }
+            } else {
+                // The whole order sent as placed, with the address it has now; perhaps sent again under a new id.
+                ObjectNode whole = create.deepCopy().put("placedAt", placedAt.toString());
+                whole.set("shippingAddress", address(fate.line1));
+                messages.add(message(customerId, "order.placed", whole));
+                if (random.nextBoolean()) {
+                    messages.add(message(customerId, "order.placed", whole.deepCopy()));
                 }
             }
+        } else {
+            // Changes that arrive before the order itself: they wait for it and are carried out right after it, so
+            // the last of them is the address it has then.
+            if (random.nextInt(100) < 40) {
+                changeAddress(customerId, orderId, "4 Early Ln", messages, fate);
+            }
+            ObjectNode placed = create.deepCopy().put("placedAt", placedAt.toString());
+            messages.add(message(customerId, "order.placed", placed));
+            // Sometimes sent again under a new id, as an upstream system retrying would.
+            if (random.nextInt(100) < 20) {
+                messages.add(message(customerId, "order.placed", placed.deepCopy()));
+            }
+            placedOrders.add(new PlacedOrder(customerId, orderId, total));
         }
+        fate.status = "PLACED";
+        afterPlacing(customerId, orderId, placedAt, messages, fate);
         orders.add(messages);
-        return new OrderFate(currency, total, refunded, counted, placedAt, line1);
+        return fate.expected(orderId, placedAt);
+    }
+
+    /** What may happen to a placed order: sent elsewhere, cancelled, or shipped, delivered, refunded, returned. */
+    private void afterPlacing(String customerId, String orderId, Instant placedAt, List<Message> messages, Fate fate) {
+        int pick = random.nextInt(100);
+        changeAddress(customerId, orderId, "5 Late Rd", messages, fate);
+        if (pick < 15) {
+            messages.add(message(
+                    customerId,
+                    "order.cancelled",
+                    data().put("orderId", orderId).put("reason", "no")));
+            fate.status = "CANCELLED";
+            return;
+        }
+        if (pick < 30) {
+            return;
+        }
+        int reports = 1 + random.nextInt(3);
+        for (int r = 0; r < reports; r++) {
+            messages.add(shipment(customerId, orderId, "IN_TRANSIT", placedAt.plus(Duration.ofHours(20 + 10L * r))));
+        }
+        fate.status = "IN_TRANSIT";
+        if (pick < 45) {
+            return;
+        }
+        messages.add(shipment(customerId, orderId, "DELIVERED", placedAt.plus(Duration.ofHours(70))));
+        fate.status = "DELIVERED";
+        if (pick >= 65) {
+            refund(customerId, orderId, 1, messages, fate);
+            if (pick >= 80 && fate.quantity > 1) {
+                refund(customerId, orderId, 2, messages, fate);
+            }
+        }
+        if (pick >= 90) {
+            messages.add(message(customerId, "order.returned", data().put("orderId", orderId)));
+            fate.status = "RETURNED";
+        }
+    }
+
+    /** None, one or two new shipping addresses, each in a message of its own. */
+    private void changeAddress(String customerId, String orderId, String street, List<Message> messages, Fate fate) {
+        int changes = random.nextInt(3);
+        for (int k = 1; k <= changes; k++) {
+            fate.line1 = street + " v" + k + " " + orderId;
+            messages.add(message(
+                    customerId,
+                    "order.shipping-address-changed",
+                    address(fate.line1).put("orderId", orderId)));
+        }
+    }
+
+    /** One unit's price back. */
+    private void refund(String customerId, String orderId, int number, List<Message> messages, Fate fate) {
+        fate.refunded = fate.refunded.add(fate.price);
+        messages.add(message(
+                customerId,
+                "order.refunded",
+                data().put("orderId", orderId)
+                        .put("refundId", orderId + "-r" + number)
+                        .put("amount", fate.price.toPlainString())));
+    }
+
+    private String phone() {
+        return "+49 30 " + (1_000_000 + random.nextInt(9_000_000));
+    }
+
+    /** How an order is doing as its messages are generated. */
+    private static final class Fate {
+        private final String currency;
+        private final BigDecimal total;
+        private final BigDecimal price;
+        private final int quantity;
+        private String line1;
+        private String status;
+        private BigDecimal refunded;
+
+        Fate(String currency, BigDecimal total, BigDecimal price, int quantity, String line1) {
+            this.currency = currency;
+            this.total = total;
+            this.price = price;
+            this.quantity = quantity;
+            this.line1 = line1;
+            this.refunded = BigDecimal.ZERO.setScale(digits(currency));
+        }
+
+        ExpectedOrder expected(String orderId, Instant placedAt) {
+            return new ExpectedOrder(orderId, currency, status, total, refunded, line1, placedAt);
+        }
     }
 
     private Message shipment(String customerId, String orderId, String status, Instant at) {
@@ -215,11 +383,23 @@ final class UpstreamHistory {
         return new Message(key, event.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The currency's minor digits, straight from ISO 4217 (java.util.Currency), not from the services' code. */
+    private static int digits(String currency) {
+        return Currency.getInstance(currency).getDefaultFractionDigits();
+    }
+
     /** Running sums of one currency; the average follows DESIGN.md: half-even to the minor unit, 0 without orders. */
     private static final class Totals {
+        private final int digits;
         private int count;
-        private BigDecimal lifetimeValue = BigDecimal.ZERO.setScale(2);
-        private BigDecimal refunded = BigDecimal.ZERO.setScale(2);
+        private BigDecimal lifetimeValue;
+        private BigDecimal refunded;
+
+        Totals(String currency) {
+            this.digits = digits(currency);
+            this.lifetimeValue = BigDecimal.ZERO.setScale(digits);
+            this.refunded = BigDecimal.ZERO.setScale(digits);
+        }
 
         void add(BigDecimal net, BigDecimal refund) {
             count++;
@@ -229,8 +409,8 @@ final class UpstreamHistory {
 
         Figures figures() {
             BigDecimal average = count == 0
-                    ? BigDecimal.ZERO.setScale(2)
-                    : lifetimeValue.divide(BigDecimal.valueOf(count), 2, java.math.RoundingMode.HALF_EVEN);
+                    ? BigDecimal.ZERO.setScale(digits)
+                    : lifetimeValue.divide(BigDecimal.valueOf(count), digits, RoundingMode.HALF_EVEN);
             return new Figures(count, lifetimeValue, average, refunded);
         }
     }

@@ -37,13 +37,14 @@ public class CommandDispatcher {
                 return;
             } catch (ConcurrencyException | AggregateStreamCreationException lostRace) {
                 if (attempt == ATTEMPTS) {
-                    throw CommandRejected.conflict(null, "the same record is being changed concurrently; try again");
+                    throw CommandRejected.concurrentChange("the same record is being changed concurrently; try again");
                 }
             } catch (AggregateNotFoundException e) {
                 String streamId = String.valueOf(e.getAggregateIdentifier());
-                String field = AggregateStreams.idField(streamId);
-                throw CommandRejected.notFound(
-                        field, "no " + field.replace("Id", "") + " with id '" + AggregateStreams.idOf(streamId) + "'");
+                String id = AggregateStreams.idOf(streamId);
+                throw AggregateStreams.isOrder(streamId)
+                        ? CommandRejected.unknownOrder(id)
+                        : CommandRejected.unknownCustomer(id);
             }
         }
     }

@@ -16,9 +16,8 @@ public final class AggregateStreams {
         return "order:" + orderId;
     }
 
-    /** The request field that names the aggregate of a stream, for error messages: customerId or orderId. */
-    public static String idField(String streamId) {
-        return streamId != null && streamId.startsWith("order:") ? "orderId" : "customerId";
+    public static boolean isOrder(String streamId) {
+        return streamId != null && streamId.startsWith("order:");
     }
 
     /** The caller's id inside a stream id. */

@@ -24,7 +24,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Sends dead letters back to the inbound topic after a fix — a missing customer registered, a producer corrected,
- * this service upgraded — exactly as they first arrived (the {@code dlq-*} headers removed). It re-drives what was
+ * this service upgraded — exactly as they first arrived (the {@link DeadLetterHeaders} removed). It re-drives what was
  * dead-lettered since the previous re-drive (its own consumer group remembers where it stopped). A message that was
  * carried out before is recognised by its CloudEvents source and id and ignored; one that still fails is
  * dead-lettered again, with today's reason.

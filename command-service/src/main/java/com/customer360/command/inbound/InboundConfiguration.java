@@ -43,9 +43,11 @@ class InboundConfiguration {
         UpstreamMessageReader reader = new UpstreamMessageReader(
                 json, new UpstreamSchemas(), settings.maxMessageSize().toBytes());
         InboundProcessor processor = new InboundProcessor(reader, new UpstreamCommands(customers, orders, json));
+        WaitingMessages waiting = new WaitingMessages(mongo);
+        waiting.createIndexes();
         return new InboundIntake(
                 processor,
-                new WaitingMessages(mongo),
+                waiting,
                 new InboundDeadLetters(kafka, settings.deadLetterTopic(), clock, meters),
                 clock,
                 settings.maxWait(),
@@ -58,8 +60,8 @@ class InboundConfiguration {
     }
 
     @Bean
-    InboundListener inboundListener(InboundIntake intake, WaitingRetries retries) {
-        return new InboundListener(intake, retries);
+    InboundListener inboundListener(InboundIntake intake) {
+        return new InboundListener(intake);
     }
 
     @Bean

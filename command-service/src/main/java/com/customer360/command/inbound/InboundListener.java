@@ -14,11 +14,9 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 final class InboundListener {
 
     private final InboundIntake intake;
-    private final WaitingRetries retries;
 
-    InboundListener(InboundIntake intake, WaitingRetries retries) {
+    InboundListener(InboundIntake intake) {
         this.intake = intake;
-        this.retries = retries;
     }
 
     @KafkaListener(
@@ -27,16 +25,12 @@ final class InboundListener {
             topics = "${customer360.inbound.topic:upstream-order-events}",
             batch = "true")
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
-        boolean carriedOut = false;
         for (int i = 0; i < records.size(); i++) {
             try {
-                carriedOut |= intake.handleNew(InboundRecord.of(records.get(i)));
+                intake.handleNew(InboundRecord.of(records.get(i)));
             } catch (RuntimeException e) {
                 throw new BatchListenerFailedException("upstream message could not be handled yet", e, i);
             }
-        }
-        if (carriedOut) {
-            retries.soon();
         }
     }
 }

@@ -30,13 +30,11 @@ final class InboundProcessor {
         this.commands = commands;
     }
 
-    Outcome process(InboundRecord record) {
-        UpstreamMessage message;
-        try {
-            message = reader.read(record);
-        } catch (UnacceptableMessage e) {
-            return Outcome.deadLettered(e.reason(), e.getMessage());
-        }
+    UpstreamMessage read(InboundRecord record) throws UnacceptableMessage {
+        return reader.read(record);
+    }
+
+    Outcome carryOut(UpstreamMessage message, InboundRecord record) {
         try {
             commands.carryOut(message);
             return Outcome.CARRIED_OUT;
@@ -67,25 +65,18 @@ final class InboundProcessor {
     }
 
     /**
-     * A message that names a customer or order we do not know yet, or asks for a status change that may become
-     * possible once an earlier fact arrives, waits; every other rejection is final.
+     * A message that names a customer or order we do not know yet, asks for a status change an earlier fact may still
+     * enable, or lost a race on its record, waits; every other rejection is final.
      */
-    private static Outcome rejected(CommandRejected e) {
+    static Outcome rejected(CommandRejected e) {
         return switch (e.kind()) {
-            case UNKNOWN_CUSTOMER -> Outcome.waiting(InboundReason.UNKNOWN_CUSTOMER, e.getMessage());
-            case NOT_FOUND ->
-                Outcome.waiting(
-                        "orderId".equals(e.field()) ? InboundReason.UNKNOWN_ORDER : InboundReason.UNKNOWN_CUSTOMER,
-                        e.getMessage());
-            case RULE_BROKEN ->
-                "status".equals(e.field())
-                        ? Outcome.waiting(InboundReason.RULE_BROKEN, e.getMessage())
-                        : Outcome.deadLettered(InboundReason.RULE_BROKEN, e.getMessage());
-            // Without a field, a conflict is a lost race on the same record: worth another try.
-            case CONFLICT ->
-                e.field() == null
-                        ? Outcome.waiting(InboundReason.CONFLICT, e.getMessage())
-                        : Outcome.deadLettered(InboundReason.CONFLICT, e.getMessage());
+            case UNKNOWN_CUSTOMER, ORDER_FOR_UNKNOWN_CUSTOMER ->
+                Outcome.waiting(InboundReason.UNKNOWN_CUSTOMER, e.getMessage());
+            case UNKNOWN_ORDER -> Outcome.waiting(InboundReason.UNKNOWN_ORDER, e.getMessage());
+            case NOT_YET_ALLOWED -> Outcome.waiting(InboundReason.RULE_BROKEN, e.getMessage());
+            case CONCURRENT_CHANGE -> Outcome.waiting(InboundReason.CONFLICT, e.getMessage());
+            case RULE_BROKEN -> Outcome.deadLettered(InboundReason.RULE_BROKEN, e.getMessage());
+            case CONFLICT -> Outcome.deadLettered(InboundReason.CONFLICT, e.getMessage());
             case INVALID -> Outcome.deadLettered(InboundReason.INVALID_INPUT, e.getMessage());
         };
     }

@@ -1,6 +1,9 @@
 package com.customer360.command.inbound;
 
-/** Why a message was dead-lettered or is waiting; travels as the {@code dlq-reason-code} header. */
+/**
+ * Why a message was dead-lettered or is waiting; travels as the {@link
+ * com.customer360.events.cloudevents.DeadLetterHeaders#REASON_CODE} header.
+ */
 enum InboundReason {
     TOO_LARGE,
     MALFORMED_JSON,

@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param partitions partitions of both topics, used only when this service creates them
  * @param maxMessageSize larger records are dead-lettered unread
  * @param maxWait how long a message may wait for the customer or order it names before it is dead-lettered
- * @param retryInterval how often waiting messages are tried again (they are also tried after every success)
+ * @param retryInterval how often all waiting messages are tried again (those of a customer or order are also tried
+ *     right after a message of theirs was carried out)
  */
 @ConfigurationProperties("customer360.inbound")
 record InboundSettings(

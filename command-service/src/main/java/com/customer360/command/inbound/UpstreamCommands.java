@@ -48,7 +48,7 @@ final class UpstreamCommands {
             }
             case UpstreamMessageTypes.ORDER_DRAFTED ->
                 orders.create(json.treeToValue(data.put("draft", true), CreateOrderRequest.class), request);
-            case UpstreamMessageTypes.ORDER_PLACED -> place(data, request);
+            case UpstreamMessageTypes.ORDER_PLACED -> place(message, data, request);
             case UpstreamMessageTypes.ORDER_SHIPPING_ADDRESS_CHANGED -> {
                 String orderId = take(data, "orderId");
                 orders.changeShippingAddress(orderId, json.treeToValue(data, AddressInput.class), request);
@@ -75,8 +75,9 @@ final class UpstreamCommands {
     }
 
     /** With lines it is a new order, placed; with only an orderId (and a placedAt) it places an existing draft. */
-    private void place(ObjectNode data, RequestMetaData request) throws JsonProcessingException {
-        if (data.has("lines")) {
+    private void place(UpstreamMessage message, ObjectNode data, RequestMetaData request)
+            throws JsonProcessingException {
+        if (message.isWholeOrder()) {
             orders.create(json.treeToValue(data, CreateOrderRequest.class), request);
         } else {
             String orderId = take(data, "orderId");

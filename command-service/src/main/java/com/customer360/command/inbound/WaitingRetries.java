@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Tries waiting messages again every retry interval, and soon after any message was carried out (it may be the
- * customer or order they were waiting for). One thread, so retries never overlap within an instance; across
- * instances a message may be tried twice at once, which its request id makes harmless.
+ * Tries every waiting message again every retry interval, and soon after a re-drive of dead letters. (Right after a
+ * message is carried out, the intake itself tries the waiting messages of its customer and order.) One thread, so
+ * these retries never overlap within an instance; a message may still be tried twice at once, by the listener or
+ * another instance, which its request id makes harmless.
  */
 final class WaitingRetries implements SmartLifecycle {
 

@@ -8,14 +8,24 @@
  * <ul>
  *   <li>carried out — or recognised as a repeat (same CloudEvents {@code source} and {@code id}) and ignored;
  *   <li>it waits — it names a customer or order that does not exist yet, or asks for a status change that an
- *       earlier fact still has to make possible; it is kept in MongoDB and tried again as other messages succeed and
- *       every few seconds, in arrival order, until it succeeds or its time is up;
+ *       earlier fact still has to make possible, or arrived while an earlier message of the same customer or order
+ *       was waiting; it is kept in MongoDB and tried again as other messages succeed and every few seconds, in
+ *       arrival order, until it succeeds or its time is up;
  *   <li>it is dead-lettered — unreadable, unknown type, against the schema, too large, invalid, or breaking a rule
  *       (or waited too long): the original record goes to {@code upstream-order-events.dlq} with a reason code and a
  *       message, and processing goes on.
  * </ul>
  *
- * Offsets are committed only after each message of the batch is in one of those states durably, so no acknowledged
+ * <p>Each customer's and each order's messages are carried out in the order they arrived ({@code ArrivalOrder}): a
+ * message that arrives while an earlier one of the same customer or order (by the ids in their data) is waiting waits
+ * behind it, and waits for what that one waits for. The one exception is the fact that earlier message waits for —
+ * the customer's registration, the order's creation, a status change of the order — which is carried out at once, or
+ * nothing could ever move; right after it, and after every other success that concerns waiting messages, the waiting
+ * messages connected to it by customer or order are tried again synchronously, in arrival order, before the next
+ * record of the batch. A message waiting for a failure to pass (an unexpected error, a lost race) holds the later
+ * messages of its customer and order back until it succeeds or is dead-lettered.
+ *
+ * <p>Offsets are committed only after each message of the batch is in one of those states durably, so no acknowledged
  * message is lost. An infrastructure failure (MongoDB or Kafka unreachable) is never a reason to dead-letter: the
  * batch is retried from the failing message until the failure passes.
  */

@@ -1,5 +1,6 @@
 package com.customer360.command.input;
 
+import com.customer360.events.Money;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

@@ -4,6 +4,7 @@ import com.customer360.command.input.AddressInput;
 import com.customer360.command.input.CurrencyCode;
 import com.customer360.command.input.DecimalDigits;
 import com.customer360.command.input.Identifier;
+import com.customer360.events.Money;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -29,7 +30,7 @@ public record CreateOrderRequest(
         @NotNull @Valid AddressInput shippingAddress,
         Instant placedAt,
         Boolean draft,
-        @PositiveOrZero @DecimalDigits(integer = 15, fraction = 3) BigDecimal total) {
+        @PositiveOrZero @DecimalDigits(integer = Money.MAX_INTEGER_DIGITS, fraction = 3) BigDecimal total) {
 
     /** One order line; the unit price has at most the currency's minor digits. */
     public record LineInput(

@@ -12,8 +12,9 @@ import com.customer360.command.CommandRejected;
 import com.customer360.command.customer.KnownCustomers;
 import com.customer360.command.eventstore.AggregateStreams;
 import com.customer360.command.idempotency.RequestLog;
-import com.customer360.command.input.Money;
+import com.customer360.command.input.Amounts;
 import com.customer360.events.Address;
+import com.customer360.events.Money;
 import com.customer360.events.order.OrderCancelled;
 import com.customer360.events.order.OrderDrafted;
 import com.customer360.events.order.OrderLine;
@@ -26,21 +27,21 @@ import com.customer360.events.order.ShipmentStatus;
 import com.customer360.events.order.ShipmentUpdated;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * An order and its lifecycle: drafts become placed; placed → in transit → delivered; drafts and placed orders may be
- * cancelled; delivered orders may be returned; refunds never exceed what is not yet refunded.
+ * An order and its lifecycle ({@link StatusTransitions} says which status may follow which), its refunds (never more
+ * than remains, see {@link Refunds}), and what it was created with, to recognise the same order sent again.
  */
 @Aggregate(cache = "aggregateCache")
 class Order {
@@ -56,8 +57,7 @@ class Order {
     private BigDecimal total;
     private Address shippingAddress;
     private OrderStatus status;
-    private BigDecimal refunded;
-    private final Map<String, BigDecimal> refunds = new HashMap<>();
+    private Refunds refunds = Refunds.NONE;
     private OrderCreation creation;
 
     @AggregateMember
@@ -65,29 +65,33 @@ class Order {
 
     protected Order() {}
 
+    /** A request carried out before does nothing, whichever command it was; no handler has to check. */
+    @CommandHandlerInterceptor
+    Object onlyOnce(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        return requests.alreadyHandled(command.getMetaData()) ? null : chain.proceed();
+    }
+
     /**
      * Creating the same order twice with the same content is a retry and changes nothing. The same order sent as
      * placed while it is still a draft places the draft, as an upstream system reporting "this order was placed"
-     * would mean.
+     * would mean; sent as placed again after that, it is a retry too.
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CreateOrder command, KnownCustomers customers, MetaData metaData) {
+    void handle(CreateOrder command, KnownCustomers customers) {
         if (creation != null) {
-            if (requests.alreadyHandled(metaData) || creation.sameAs(command)) {
-                return;
-            }
-            if (status == DRAFT && !command.draft() && creation.sameOrderAs(command)) {
-                apply(placed(command.placedAt() != null ? command.placedAt() : command.at()));
-                return;
-            }
-            throw CommandRejected.conflict(
-                    "orderId", "order '" + command.orderId() + "' already exists with other content");
+            createdAgain(command);
+            return;
         }
         if (!customers.isKnown(command.customerId())) {
-            throw CommandRejected.unknownCustomer(command.customerId());
+            throw CommandRejected.orderForUnknownCustomer(command.customerId());
         }
         BigDecimal computed = command.computedTotal();
+        if (!Money.fits(computed, command.currency())) {
+            throw CommandRejected.invalid(
+                    "total",
+                    "the lines add up to more than " + Money.MAX_INTEGER_DIGITS + " digits before the decimal point");
+        }
         if (command.total() != null && command.total().compareTo(computed) != 0) {
             throw CommandRejected.ruleBroken(
                     "total", "total " + command.total() + " is not the sum of the lines, " + computed);
@@ -111,78 +115,67 @@ class Order {
                     command.lines(),
                     computed,
                     command.shippingAddress(),
-                    command.placedAt() != null ? command.placedAt() : command.at()));
+                    placedAt(command.placedAt(), command.at())));
         }
+    }
+
+    private void createdAgain(CreateOrder command) {
+        if (creation.sameOrderAs(command, shippingAddress)) {
+            if (command.draft() ? creation.draft() : creation.placedAgainBy(command)) {
+                return;
+            }
+            if (!command.draft() && StatusTransitions.allowed(status, PLACED)) {
+                apply(placed(placedAt(command.placedAt(), command.at())));
+                return;
+            }
+        }
+        throw CommandRejected.conflict(
+                "orderId", "order '" + command.orderId() + "' already exists with other content");
     }
 
     @CommandHandler
-    void handle(PlaceOrder command, MetaData metaData) {
-        if (requests.alreadyHandled(metaData)) {
-            return;
-        }
-        require(status == DRAFT, "only a draft can be placed");
-        apply(placed(command.placedAt() != null ? command.placedAt() : command.at()));
-    }
-
-    private OrderPlaced placed(Instant placedAt) {
-        return new OrderPlaced(orderId, customerId, storeId, currency, lines, total, shippingAddress, placedAt);
+    void handle(PlaceOrder command) {
+        require(PLACED, "only a draft can be placed");
+        apply(placed(placedAt(command.placedAt(), command.at())));
     }
 
     @CommandHandler
-    void handle(CancelOrder command, MetaData metaData) {
-        if (requests.alreadyHandled(metaData)) {
-            return;
-        }
-        require(status == DRAFT || status == PLACED, "only a draft or a placed order can be cancelled");
+    void handle(CancelOrder command) {
+        require(CANCELLED, "only a draft or a placed order can be cancelled");
         apply(new OrderCancelled(orderId, customerId, command.reason(), command.at()));
     }
 
     @CommandHandler
-    void handle(RefundOrder command, MetaData metaData) {
-        if (requests.alreadyHandled(metaData)) {
+    void handle(RefundOrder command) {
+        BigDecimal amount = Amounts.exact(command.amount(), currency, "amount");
+        if (refunds.recorded(command.refundId(), amount)) {
             return;
         }
-        BigDecimal amount = Money.exact(command.amount(), currency, "amount");
-        BigDecimal earlier = refunds.get(command.refundId());
-        if (earlier != null) {
-            if (earlier.compareTo(amount) != 0) {
-                throw CommandRejected.conflict(
-                        "refundId", "refund '" + command.refundId() + "' was already recorded with another amount");
-            }
-            return;
+        if (!creation.wasPlaced()) {
+            refuse(
+                    StatusTransitions.allowedLater(status, PLACED),
+                    "nothing was paid for an order that was never placed, so nothing can be refunded");
         }
-        require(status != DRAFT, "a draft was never paid, so nothing can be refunded");
         if (amount.signum() <= 0) {
             throw CommandRejected.invalid("amount", "must be greater than zero");
         }
-        BigDecimal remaining = total.subtract(refunded);
-        if (amount.compareTo(remaining) > 0) {
-            throw CommandRejected.ruleBroken(
-                    "amount",
-                    "refund of " + amount + " " + currency + " exceeds the " + remaining + " not yet refunded");
-        }
+        refunds.requireWithin(total, amount, currency);
         apply(new OrderRefunded(
                 orderId, customerId, command.refundId(), amount, currency, command.reason(), command.at()));
     }
 
     @CommandHandler
-    void handle(ReturnOrder command, MetaData metaData) {
-        if (requests.alreadyHandled(metaData)) {
-            return;
-        }
-        require(status == DELIVERED, "only a delivered order can be returned");
+    void handle(ReturnOrder command) {
+        require(RETURNED, "only a delivered order can be returned");
         apply(new OrderReturned(orderId, customerId, command.reason(), command.at()));
     }
 
     @CommandHandler
-    void handle(RecordShipmentUpdate command, MetaData metaData) {
-        if (requests.alreadyHandled(metaData)) {
-            return;
-        }
+    void handle(RecordShipmentUpdate command) {
         if (command.status() == ShipmentStatus.IN_TRANSIT) {
-            require(status == PLACED || status == IN_TRANSIT, "only a placed order can go in transit");
+            require(IN_TRANSIT, "only a placed order can go in transit");
         } else {
-            require(status == IN_TRANSIT, "only an order in transit can be delivered");
+            require(DELIVERED, "only an order in transit can be delivered");
         }
         apply(new ShipmentUpdated(
                 orderId,
@@ -196,20 +189,35 @@ class Order {
     }
 
     @CommandHandler
-    void handle(ChangeShippingAddress command, MetaData metaData) {
-        if (requests.alreadyHandled(metaData)) {
-            return;
+    void handle(ChangeShippingAddress command) {
+        if (!StatusTransitions.beforeShipping(status)) {
+            refuse(false, "the address can only change before the order ships");
         }
-        require(status == DRAFT || status == PLACED, "the address can only change before the order ships");
         if (!command.shippingAddress().equals(shippingAddress)) {
             apply(new OrderShippingAddressChanged(orderId, customerId, command.shippingAddress(), command.at()));
         }
     }
 
-    private void require(boolean allowed, String rule) {
-        if (!allowed) {
-            throw CommandRejected.ruleBroken("status", rule + "; order '" + orderId + "' is " + status);
+    private static Instant placedAt(Instant sent, Instant now) {
+        return sent != null ? sent : now;
+    }
+
+    private OrderPlaced placed(Instant placedAt) {
+        return new OrderPlaced(orderId, customerId, storeId, currency, lines, total, shippingAddress, placedAt);
+    }
+
+    private void require(OrderStatus next, String rule) {
+        if (!StatusTransitions.allowed(status, next)) {
+            refuse(StatusTransitions.allowedLater(status, next), rule);
         }
+    }
+
+    /** Refuses a command the order's status does not allow: not yet, if other status changes may still allow it. */
+    private void refuse(boolean allowedLater, String rule) {
+        String reason = rule + "; order '" + orderId + "' is " + status;
+        throw allowedLater
+                ? CommandRejected.notYetAllowed("status", reason)
+                : CommandRejected.ruleBroken("status", reason);
     }
 
     @EventSourcingHandler
@@ -217,17 +225,16 @@ class Order {
         created(event.orderId(), event.customerId(), event.storeId(), event.currency(), event.lines(), event.total());
         shippingAddress = event.shippingAddress();
         status = DRAFT;
-        creation = new OrderCreation(customerId, storeId, currency, lines, shippingAddress, true, null);
+        creation = OrderCreation.drafted(customerId, storeId, currency, lines, shippingAddress);
     }
 
     @EventSourcingHandler
     void on(OrderPlaced event) {
         created(event.orderId(), event.customerId(), event.storeId(), event.currency(), event.lines(), event.total());
         shippingAddress = event.shippingAddress();
-        if (creation == null) {
-            creation =
-                    new OrderCreation(customerId, storeId, currency, lines, shippingAddress, false, event.placedAt());
-        }
+        creation = creation == null
+                ? OrderCreation.placed(customerId, storeId, currency, lines, shippingAddress, event.placedAt())
+                : creation.placed(shippingAddress, event.placedAt());
         status = PLACED;
     }
 
@@ -245,9 +252,6 @@ class Order {
         this.currency = currency;
         this.lines = lines;
         this.total = total;
-        if (refunded == null) {
-            refunded = BigDecimal.ZERO;
-        }
     }
 
     @EventSourcingHandler
@@ -267,8 +271,7 @@ class Order {
 
     @EventSourcingHandler
     void on(OrderRefunded event) {
-        refunded = refunded.add(event.amount());
-        refunds.put(event.refundId(), event.amount());
+        refunds = refunds.with(event.refundId(), event.amount());
     }
 
     @EventSourcingHandler

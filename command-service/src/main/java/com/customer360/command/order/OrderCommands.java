@@ -3,9 +3,9 @@ package com.customer360.command.order;
 import com.customer360.command.dispatch.CommandDispatcher;
 import com.customer360.command.idempotency.RequestMetaData;
 import com.customer360.command.input.AddressInput;
+import com.customer360.command.input.Amounts;
 import com.customer360.command.input.InputCheck;
 import com.customer360.command.input.InvalidInput;
-import com.customer360.command.input.Money;
 import com.customer360.command.input.Timestamps;
 import com.customer360.events.order.OrderLine;
 import java.time.Clock;
@@ -41,7 +41,7 @@ public class OrderCommands {
                     line.sku(),
                     line.name(),
                     line.quantity(),
-                    Money.exact(line.unitPrice(), request.currency(), "lines[" + i + "].unitPrice")));
+                    Amounts.exact(line.unitPrice(), request.currency(), "lines[" + i + "].unitPrice")));
         }
         dispatcher.send(
                 new CreateOrder(
@@ -50,7 +50,7 @@ public class OrderCommands {
                         request.storeId(),
                         request.currency(),
                         lines,
-                        request.total() == null ? null : Money.exact(request.total(), request.currency(), "total"),
+                        request.total() == null ? null : Amounts.exact(request.total(), request.currency(), "total"),
                         AddressInput.toAddress(request.shippingAddress()),
                         request.placedAt() == null ? null : Timestamps.plausible(request.placedAt(), clock, "placedAt"),
                         request.isDraft(),

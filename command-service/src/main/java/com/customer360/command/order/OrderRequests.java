@@ -2,6 +2,7 @@ package com.customer360.command.order;
 
 import com.customer360.command.input.DecimalDigits;
 import com.customer360.command.input.Identifier;
+import com.customer360.events.Money;
 import com.customer360.events.order.ShipmentStatus;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -23,7 +24,7 @@ public final class OrderRequests {
     /** Gives money back; a refundId of the caller's makes retries harmless. */
     public record Refund(
             @Identifier String refundId,
-            @NotNull @Positive @DecimalDigits(integer = 15, fraction = 3) BigDecimal amount,
+            @NotNull @Positive @DecimalDigits(integer = Money.MAX_INTEGER_DIGITS, fraction = 3) BigDecimal amount,
             @Size(max = 500) String reason) {}
 
     /** What a carrier reported; {@code at} defaults to now. */

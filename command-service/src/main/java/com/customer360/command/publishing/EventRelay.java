@@ -1,9 +1,6 @@
 package com.customer360.command.publishing;
 
 import com.customer360.events.DomainEvent;
-import com.customer360.events.cloudevents.CloudEventCodec;
-import com.customer360.events.cloudevents.EventEnvelope;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,30 +30,19 @@ class EventRelay {
     private static final String PENDING = EventRelay.class.getName() + ".pending";
 
     private final KafkaTemplate<String, byte[]> kafka;
-    private final CloudEventCodec codec;
-    private final String topic;
-    private final String source;
+    private final EventRecords records;
     private final Duration ackTimeout;
 
-    EventRelay(
-            KafkaTemplate<String, byte[]> kafka,
-            CloudEventCodec codec,
-            String topic,
-            String source,
-            Duration ackTimeout) {
+    EventRelay(KafkaTemplate<String, byte[]> kafka, EventRecords records, Duration ackTimeout) {
         this.kafka = kafka;
-        this.codec = codec;
-        this.topic = topic;
-        this.source = source;
+        this.records = records;
         this.ackTimeout = ackTimeout;
     }
 
     @EventHandler
     void on(DomainEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
-        EventEnvelope envelope =
-                new EventEnvelope(message.getIdentifier(), source, message.getTimestamp(), sequence, event);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, envelope.key(), codec.encode(envelope));
-        record.headers().add("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> record =
+                records.of(message.getIdentifier(), message.getTimestamp(), sequence, event);
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         List<CompletableFuture<SendResult<String, byte[]>>> pending =
                 unitOfWork.root().getOrComputeResource(PENDING, key -> new ArrayList<>());
@@ -72,10 +58,11 @@ class EventRelay {
                     .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing to " + topic, e);
+            throw new IllegalStateException("interrupted while publishing to " + records.topic(), e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
-                    "Kafka did not acknowledge " + pending.size() + " events on " + topic + "; will retry", e);
+                    "Kafka did not acknowledge " + pending.size() + " events on " + records.topic() + "; will retry",
+                    e);
         } finally {
             pending.clear();
         }

@@ -1,5 +1,6 @@
 package com.customer360.command.publishing;
 
+import com.customer360.command.eventstore.StoredEvents;
 import com.customer360.events.cloudevents.CloudEventCodec;
 import java.time.Duration;
 import java.util.List;
@@ -17,12 +18,27 @@ import org.springframework.kafka.core.KafkaTemplate;
 class RelayConfiguration {
 
     @Bean
+    EventRecords eventRecords(
+            @Value("${customer360.topics.events}") String topic, @Value("${customer360.relay.source}") String source) {
+        return new EventRecords(new CloudEventCodec(), topic, source);
+    }
+
+    @Bean
     EventRelay eventRelay(
             KafkaTemplate<String, byte[]> kafka,
-            @Value("${customer360.topics.events}") String topic,
-            @Value("${customer360.relay.source}") String source,
+            EventRecords records,
             @Value("${customer360.relay.ack-timeout:30s}") Duration ackTimeout) {
-        return new EventRelay(kafka, new CloudEventCodec(), topic, source, ackTimeout);
+        return new EventRelay(kafka, records, ackTimeout);
+    }
+
+    @Bean
+    Republisher republisher(
+            StoredEvents stored,
+            KafkaTemplate<String, byte[]> kafka,
+            EventRecords records,
+            @Value("${customer360.relay.ack-timeout:30s}") Duration ackTimeout,
+            @Value("${customer360.relay.republish-max-events:100000}") long maxEvents) {
+        return new Republisher(stored, kafka, records, ackTimeout, maxEvents);
     }
 
     /** Events are kept forever: analysts rebuild views by reading the topic from the start. */

@@ -44,12 +44,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
                 switch (e.kind()) {
                     case INVALID ->
                         Problems.of(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", e.getMessage());
-                    case NOT_FOUND -> Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
-                    case CONFLICT -> Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
-                    case RULE_BROKEN ->
+                    case UNKNOWN_CUSTOMER, UNKNOWN_ORDER ->
+                        Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+                    case CONFLICT, CONCURRENT_CHANGE ->
+                        Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage());
+                    case RULE_BROKEN, NOT_YET_ALLOWED ->
                         Problems.of(
                                 HttpStatus.UNPROCESSABLE_ENTITY, "rule-broken", "Business rule broken", e.getMessage());
-                    case UNKNOWN_CUSTOMER ->
+                    case ORDER_FOR_UNKNOWN_CUSTOMER ->
                         Problems.of(
                                 HttpStatus.UNPROCESSABLE_ENTITY,
                                 "unknown-customer",

@@ -130,6 +130,48 @@ class CommandApiIntegrationTest {
     }
 
     @Test
+    void shouldAnswerARetriedPlacingOfADraftTheSameWay() {
+        http.post("/api/customers", customer());
+        String orderId = "o-" + UUID.randomUUID();
+        http.post("/api/orders", order(orderId, ",\"draft\":true"));
+
+        Http.Response placing = http.post("/api/orders", order(orderId, ""));
+        Http.Response retry = http.post("/api/orders", order(orderId, ""));
+
+        assertThat(placing.status()).isEqualTo(201);
+        assertThat(retry.status()).as(String.valueOf(retry.body())).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(placing.body());
+        assertThat(publishedFor(customerId, 3))
+                .extracting(EventEnvelope::type)
+                .containsExactly("customer.registered", "order.drafted", "order.placed");
+    }
+
+    @Test
+    void shouldPlaceADraftSentAsPlacedWithTheAddressItWasChangedTo() {
+        http.post("/api/customers", customer());
+        String orderId = "o-" + UUID.randomUUID();
+        http.post("/api/orders", order(orderId, ",\"draft\":true"));
+        String office =
+                "{\"line1\":\"9 Work Rd\",\"city\":\"Shelbyville\",\"postalCode\":\"54321\",\"country\":\"US\"}";
+        http.send("PUT", "/api/orders/" + orderId + "/shipping-address", office);
+        String placedThere = order(orderId, "")
+                .replace(
+                        "{\"line1\":\"1 Main St\",\"city\":\"Springfield\",\"postalCode\":\"12345\",\"country\":\"US\"}",
+                        office);
+
+        Http.Response placing = http.post("/api/orders", placedThere);
+        Http.Response retry = http.post("/api/orders", placedThere);
+
+        assertThat(placing.status()).as(String.valueOf(placing.body())).isEqualTo(201);
+        assertThat(retry.status()).as(String.valueOf(retry.body())).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(placing.body());
+        assertThat(publishedFor(customerId, 4))
+                .extracting(EventEnvelope::type)
+                .containsExactly(
+                        "customer.registered", "order.drafted", "order.shipping-address-changed", "order.placed");
+    }
+
+    @Test
     void cannotReuseACustomerIdForOtherDetails() {
         http.post("/api/customers", customer());
 
@@ -246,6 +288,16 @@ class CommandApiIntegrationTest {
 
         assertProblem(http.post("/api/orders/" + orderId + "/return", null), 422, "status");
         assertProblem(http.post("/api/orders/" + orderId + "/refunds", "{\"amount\":\"50.00\"}"), 422, "amount");
+    }
+
+    @Test
+    void cannotRefundACancelledDraft() {
+        http.post("/api/customers", customer());
+        String orderId = "o-" + UUID.randomUUID();
+        http.post("/api/orders", order(orderId, ",\"draft\":true"));
+        http.post("/api/orders/" + orderId + "/cancel", "{}");
+
+        assertProblem(http.post("/api/orders/" + orderId + "/refunds", "{\"amount\":\"5.00\"}"), 422, "status");
     }
 
     @Test

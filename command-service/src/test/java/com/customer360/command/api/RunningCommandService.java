@@ -18,11 +18,16 @@ import org.springframework.test.context.DynamicPropertySource;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.config.name=" + CommandServiceApplication.CONFIG_NAME,
-            "customer360.topics.events=http-examples-events",
+            "customer360.topics.events=" + RunningCommandService.EVENTS,
             "customer360.inbound.topic=http-examples-upstream",
-            "customer360.inbound.dead-letter-topic=http-examples-upstream.dlq"
+            "customer360.inbound.dead-letter-topic=http-examples-upstream.dlq",
+            // small, so that the refusal of a larger time range to re-publish can be seen
+            "customer360.relay.republish-max-events=" + RunningCommandService.REPUBLISH_MAX_EVENTS
         })
 abstract class RunningCommandService {
+
+    static final String EVENTS = "http-examples-events";
+    static final int REPUBLISH_MAX_EVENTS = 5;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

@@ -7,6 +7,10 @@ import com.customer360.command.CommandServiceApplication;
 import com.customer360.events.cloudevents.CloudEventCodec;
 import com.customer360.events.cloudevents.DeadLetterHeaders;
 import com.customer360.events.cloudevents.EventEnvelope;
+import com.customer360.events.customer.CustomerDetailsChanged;
+import com.customer360.events.customer.CustomerRegistered;
+import com.customer360.events.order.OrderPlaced;
+import com.customer360.events.order.OrderShippingAddressChanged;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -67,7 +71,11 @@ class UpstreamTopicIntegrationTest {
     @BeforeEach
     void setUp() {
         producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.bootstrapServers()),
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        EmbeddedInfrastructure.bootstrapServers(),
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        "50"),
                 new StringSerializer(),
                 new ByteArraySerializer());
         events = new TopicReader(EmbeddedInfrastructure.bootstrapServers(), "customer-order-events");
@@ -106,6 +114,69 @@ class UpstreamTopicIntegrationTest {
     private void publish(byte[] value) {
         producer.send(new ProducerRecord<>(INBOUND, customerId(), value));
         producer.flush();
+    }
+
+    /** Sent in one request, so that the listener reads them in one batch. */
+    private void publishTogether(ObjectNode... messages) {
+        for (ObjectNode message : messages) {
+            producer.send(new ProducerRecord<>(
+                    INBOUND, customerId(), message.toString().getBytes(StandardCharsets.UTF_8)));
+        }
+        producer.flush();
+    }
+
+    private ObjectNode addressChange(String orderId, String line1, String id) {
+        ObjectNode change = message("order.shipping-address-changed").put("id", id + "-" + suffix);
+        ((ObjectNode) change.get("data")).put("orderId", orderId).put("line1", line1);
+        return change;
+    }
+
+    private ObjectNode emailChange(String email, String id) {
+        ObjectNode change = message("customer.updated").put("id", id + "-" + suffix);
+        ((ObjectNode) change.get("data")).put("email", email);
+        return change;
+    }
+
+    private List<EventEnvelope> published(int atLeast) {
+        List<EventEnvelope> mine = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            mine.clear();
+            for (ConsumerRecord<String, byte[]> record : events.poll()) {
+                if (customerId().equals(record.key())) {
+                    mine.add(codec.decode(record.value()));
+                }
+            }
+            assertThat(mine).hasSizeGreaterThanOrEqualTo(atLeast);
+        });
+        return mine;
+    }
+
+    /** The order's shipping address as its events, in their sequence, leave it. */
+    private static String line1Of(List<EventEnvelope> events, String orderId) {
+        String line1 = null;
+        for (EventEnvelope envelope : events) {
+            if (envelope.event() instanceof OrderPlaced placed
+                    && placed.orderId().equals(orderId)) {
+                line1 = placed.shippingAddress().line1();
+            } else if (envelope.event() instanceof OrderShippingAddressChanged changed
+                    && changed.orderId().equals(orderId)) {
+                line1 = changed.shippingAddress().line1();
+            }
+        }
+        return line1;
+    }
+
+    /** The customer's email as the events, in their sequence, leave it. */
+    private static String emailOf(List<EventEnvelope> events) {
+        String email = null;
+        for (EventEnvelope envelope : events) {
+            if (envelope.event() instanceof CustomerRegistered registered) {
+                email = registered.email();
+            } else if (envelope.event() instanceof CustomerDetailsChanged changed) {
+                email = changed.email();
+            }
+        }
+        return email;
     }
 
     private List<String> eventTypes(int atLeast) {
@@ -187,6 +258,24 @@ class UpstreamTopicIntegrationTest {
     }
 
     @Test
+    void shouldAcceptADraftSentAsPlacedAgainUnderANewId() {
+        publish(message("customer.registered"));
+        ObjectNode drafted = message("order.drafted");
+        publish(drafted);
+        ObjectNode placed = drafted.deepCopy().put("type", "order.placed").put("id", "placed-" + suffix);
+        publish(placed);
+        publish(placed.deepCopy().put("id", "placed-again-" + suffix));
+        ObjectNode cancelled = message("order.cancelled");
+        ((ObjectNode) cancelled.get("data"))
+                .put("orderId", drafted.get("data").get("orderId").asText());
+        publish(cancelled);
+
+        assertThat(eventTypes(4))
+                .containsExactly("customer.registered", "order.drafted", "order.placed", "order.cancelled");
+        assertThat(deadLetters.poll()).noneMatch(record -> customerId().equals(record.key()));
+    }
+
+    @Test
     void shouldReadBinaryModeMessages() {
         publish(message("customer.registered"));
         ProducerRecord<String, byte[]> binary = new ProducerRecord<>(
@@ -223,6 +312,75 @@ class UpstreamTopicIntegrationTest {
     }
 
     @Test
+    void shouldCarryOutAnAddressChangeThatWaitedForItsOrderBeforeALaterOne() {
+        publish(message("customer.registered"));
+        ObjectNode placed = message("order.placed");
+        String orderId = placed.get("data").get("orderId").asText();
+        ((ObjectNode) placed.get("data").get("shippingAddress")).put("line1", "A0");
+
+        publishTogether(addressChange(orderId, "A1", "a1"), placed, addressChange(orderId, "A2", "a2"));
+
+        List<EventEnvelope> events = published(4);
+        assertThat(events)
+                .extracting(EventEnvelope::type)
+                .containsExactly(
+                        "customer.registered",
+                        "order.placed",
+                        "order.shipping-address-changed",
+                        "order.shipping-address-changed");
+        assertThat(line1Of(events, orderId)).isEqualTo("A2");
+    }
+
+    @Test
+    void shouldKeepAnOrdersMessagesInOrderWhenTheOrderItselfWaitsForItsCustomer() {
+        ObjectNode placed = message("order.placed");
+        String orderId = placed.get("data").get("orderId").asText();
+        ((ObjectNode) placed.get("data").get("shippingAddress")).put("line1", "A0");
+
+        publishTogether(
+                addressChange(orderId, "A1", "a1"),
+                placed,
+                emailChange("later@example.com", "u1"),
+                message("customer.registered"),
+                addressChange(orderId, "A2", "a2"));
+
+        List<EventEnvelope> events = published(5);
+        assertThat(line1Of(events, orderId)).isEqualTo("A2");
+        assertThat(emailOf(events)).isEqualTo("later@example.com");
+        assertThat(events)
+                .extracting(EventEnvelope::type)
+                .containsSubsequence(
+                        "order.placed", "order.shipping-address-changed", "order.shipping-address-changed");
+    }
+
+    @Test
+    void shouldCarryOutACustomerUpdateThatWaitedForTheRegistrationBeforeALaterOne() {
+        publishTogether(
+                emailChange("first@example.com", "u1"),
+                message("customer.registered"),
+                emailChange("second@example.com", "u2"));
+
+        List<EventEnvelope> events = published(3);
+        assertThat(events)
+                .extracting(EventEnvelope::type)
+                .containsExactly("customer.registered", "customer.details-changed", "customer.details-changed");
+        assertThat(emailOf(events)).isEqualTo("second@example.com");
+    }
+
+    @Test
+    void shouldCarryOutCustomerUpdatesSentBeforeTheRegistrationInTheirOrder() {
+        publishTogether(
+                emailChange("first@example.com", "u1"),
+                emailChange("second@example.com", "u2"),
+                message("customer.registered"),
+                emailChange("third@example.com", "u3"));
+
+        List<EventEnvelope> events = published(4);
+        assertThat(events).extracting(EventEnvelope::type).hasSize(4);
+        assertThat(emailOf(events)).isEqualTo("third@example.com");
+    }
+
+    @Test
     void shouldDeadLetterWhatCannotBeCarriedOutWithItsReasonAndGoOn() {
         byte[] garbage = "this is not json".getBytes(StandardCharsets.UTF_8);
         publish(garbage);
@@ -252,6 +410,22 @@ class UpstreamTopicIntegrationTest {
         assertThat(header(dead.get(2), DeadLetterHeaders.REASON)).contains("email");
         assertThat(header(dead.get(4), DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(INBOUND);
         assertThat(eventTypes(2)).containsExactly("customer.registered", "order.placed");
+    }
+
+    @Test
+    void shouldDeadLetterAStatusChangeNoLaterFactCanAllowWithoutWaiting() {
+        publish(message("customer.registered"));
+        ObjectNode placed = message("order.placed");
+        publish(placed);
+        ObjectNode cancelled = message("order.cancelled");
+        ((ObjectNode) cancelled.get("data"))
+                .put("orderId", placed.get("data").get("orderId").asText());
+        publish(cancelled);
+        publish(message("order.returned"));
+
+        ConsumerRecord<String, byte[]> dead = deadLettered(1).get(0);
+        assertThat(header(dead, DeadLetterHeaders.REASON_CODE)).isEqualTo("RULE_BROKEN");
+        assertThat(header(dead, DeadLetterHeaders.REASON)).doesNotContain("gave up after waiting");
     }
 
     @Test

@@ -3,15 +3,20 @@ package com.customer360.command.order;
 import static com.customer360.command.Rejections.rejected;
 import static com.customer360.command.order.OrderFixtures.HOME;
 import static com.customer360.command.order.OrderFixtures.LINES;
+import static com.customer360.command.order.OrderFixtures.OFFICE;
 import static com.customer360.command.order.OrderFixtures.T0;
 import static com.customer360.command.order.OrderFixtures.T1;
+import static com.customer360.command.order.OrderFixtures.T2;
+import static com.customer360.command.order.OrderFixtures.TOTAL;
 import static com.customer360.command.order.OrderFixtures.create;
 import static com.customer360.command.order.OrderFixtures.drafted;
 import static com.customer360.command.order.OrderFixtures.placed;
 
 import com.customer360.command.CommandRejected.Kind;
+import com.customer360.events.Address;
 import com.customer360.events.order.OrderLine;
 import com.customer360.events.order.OrderPlaced;
+import com.customer360.events.order.OrderShippingAddressChanged;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -53,6 +58,15 @@ class OrderCreationTest {
     }
 
     @Test
+    void cannotCreateAnOrderWhoseLinesAddUpToMoreThanTheContractsDigits() {
+        List<OrderLine> huge = List.of(new OrderLine("GOLD", "Gold", 100_000, new BigDecimal("999999999999.99")));
+        fixture.givenNoPriorActivity()
+                .when(new CreateOrder("o-1", "c-1", "s-1", "USD", huge, null, HOME, null, false, T0))
+                .expectException(rejected(Kind.INVALID, "total"))
+                .expectNoEvents();
+    }
+
+    @Test
     void shouldDraftAnOrderThatIsNotYetPlaced() {
         fixture.givenNoPriorActivity().when(create(true, null, null)).expectEvents(drafted());
     }
@@ -61,7 +75,7 @@ class OrderCreationTest {
     void cannotCreateAnOrderForAnUnknownCustomer() {
         fixture.givenNoPriorActivity()
                 .when(new CreateOrder("o-1", "c-404", "s-1", "USD", LINES, null, HOME, null, false, T0))
-                .expectException(rejected(Kind.UNKNOWN_CUSTOMER, "customerId"))
+                .expectException(rejected(Kind.ORDER_FOR_UNKNOWN_CUSTOMER, "customerId"))
                 .expectNoEvents();
     }
 
@@ -98,6 +112,57 @@ class OrderCreationTest {
     void cannotPlaceADraftBySendingAnotherOrderUnderItsId() {
         fixture.given(drafted())
                 .when(new CreateOrder("o-1", "c-1", "s-2", "USD", LINES, null, HOME, null, false, T1))
+                .expectException(rejected(Kind.CONFLICT, "orderId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldAcceptTheSameOrderSentAsPlacedAgainAfterItPlacedTheDraft() {
+        fixture.given(drafted(), placed(T1))
+                .when(create(false, null, T1))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldAcceptTheSameOrderSentAsPlacedAgainWithoutAPlacedTime() {
+        fixture.given(drafted(), placed(T1))
+                .when(create(false, null, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotSendAPlacedDraftAgainWithAnotherPlacedTime() {
+        fixture.given(drafted(), placed(T1))
+                .when(create(false, null, T2))
+                .expectException(rejected(Kind.CONFLICT, "orderId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldPlaceADraftSentAsPlacedWithTheAddressItWasChangedTo() {
+        fixture.given(drafted(), new OrderShippingAddressChanged("o-1", "c-1", OFFICE, T0))
+                .when(new CreateOrder("o-1", "c-1", "s-1", "USD", LINES, null, OFFICE, T1, false, T1))
+                .expectEvents(new OrderPlaced("o-1", "c-1", "s-1", "USD", LINES, TOTAL, OFFICE, T1));
+    }
+
+    @Test
+    void shouldAcceptADraftSentAsPlacedWithItsChangedAddressAgain() {
+        fixture.given(
+                        drafted(),
+                        new OrderShippingAddressChanged("o-1", "c-1", OFFICE, T0),
+                        new OrderPlaced("o-1", "c-1", "s-1", "USD", LINES, TOTAL, OFFICE, T1))
+                .when(new CreateOrder("o-1", "c-1", "s-1", "USD", LINES, null, OFFICE, T1, false, T2))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotPlaceADraftSentWithAnAddressItNeverHad() {
+        Address elsewhere = new Address("Ada", "5 Other Way", null, "Capital City", null, "99999", "US");
+        fixture.given(drafted())
+                .when(new CreateOrder("o-1", "c-1", "s-1", "USD", LINES, null, elsewhere, T1, false, T1))
                 .expectException(rejected(Kind.CONFLICT, "orderId"))
                 .expectNoEvents();
     }

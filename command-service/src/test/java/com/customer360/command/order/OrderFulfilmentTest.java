@@ -87,14 +87,14 @@ class OrderFulfilmentTest {
     void cannotDeliverAnOrderThatIsNotInTransit() {
         fixture.given(placed(T0))
                 .when(new RecordShipmentUpdate("o-1", ShipmentStatus.DELIVERED, null, null, null, null, T1))
-                .expectException(rejected(Kind.RULE_BROKEN, "status"));
+                .expectException(rejected(Kind.NOT_YET_ALLOWED, "status"));
     }
 
     @Test
     void cannotShipADraft() {
         fixture.given(drafted())
                 .when(new RecordShipmentUpdate("o-1", ShipmentStatus.IN_TRANSIT, null, null, null, null, T1))
-                .expectException(rejected(Kind.RULE_BROKEN, "status"));
+                .expectException(rejected(Kind.NOT_YET_ALLOWED, "status"));
     }
 
     @Test
@@ -114,6 +114,13 @@ class OrderFulfilmentTest {
     @Test
     void cannotReturnAnOrderThatWasNotDelivered() {
         fixture.given(placed(T0), shipment(ShipmentStatus.IN_TRANSIT, T1))
+                .when(new ReturnOrder("o-1", null, T2))
+                .expectException(rejected(Kind.NOT_YET_ALLOWED, "status"));
+    }
+
+    @Test
+    void cannotEverReturnACancelledOrder() {
+        fixture.given(placed(T0), new OrderCancelled("o-1", "c-1", null, T1))
                 .when(new ReturnOrder("o-1", null, T2))
                 .expectException(rejected(Kind.RULE_BROKEN, "status"));
     }

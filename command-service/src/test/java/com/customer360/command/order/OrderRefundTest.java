@@ -11,6 +11,7 @@ import static com.customer360.command.order.OrderFixtures.shipment;
 
 import com.customer360.command.CommandRejected.Kind;
 import com.customer360.command.input.InvalidInput;
+import com.customer360.events.order.OrderCancelled;
 import com.customer360.events.order.OrderReturned;
 import com.customer360.events.order.ShipmentStatus;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -43,7 +44,22 @@ class OrderRefundTest {
 
     @Test
     void cannotRefundADraft() {
-        fixture.given(drafted()).when(refund("r-1", "1.00")).expectException(rejected(Kind.RULE_BROKEN, "status"));
+        fixture.given(drafted()).when(refund("r-1", "1.00")).expectException(rejected(Kind.NOT_YET_ALLOWED, "status"));
+    }
+
+    @Test
+    void cannotRefundACancelledDraft() {
+        fixture.given(drafted(), new OrderCancelled("o-1", "c-1", null, T1))
+                .when(refund("r-1", "1.00"))
+                .expectException(rejected(Kind.RULE_BROKEN, "status"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void shouldRefundACancelledOrderThatWasPlaced() {
+        fixture.given(placed(T0), new OrderCancelled("o-1", "c-1", null, T1))
+                .when(refund("r-1", "43.95"))
+                .expectEvents(refunded("r-1", "43.95"));
     }
 
     @Test
