@@ -30,14 +30,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The fault suite. Thousands of upstream messages — customers' histories interleaved at random, orders before their
- * customers, a tenth of them sent twice, a few hundred broken ones mixed in — are consumed while the services are
- * stopped and started again at random points. At the end every customer's page must show the figures computed
- * independently from the valid messages, every broken message must be in the dead-letter topic with its reason, and
- * no valid one may be there.
+ * customers, several changes of every customer and order, a tenth of them sent twice, a few hundred broken ones mixed
+ * in — are consumed while the services, each in a JVM of its own, are stopped cleanly or killed with SIGKILL in the
+ * middle of their work, at random points. At the end every customer's page, their whole order history and every one
+ * of their orders must show what was computed independently from the valid messages, every broken message must be in
+ * the dead-letter topic with its reason, and no valid one may be there.
  */
 class UpstreamFaultSuiteIntegrationTest {
 
@@ -55,9 +55,10 @@ class UpstreamFaultSuiteIntegrationTest {
     private final String run = "fs" + UUID.randomUUID().toString().substring(0, 6);
     private EmbeddedKafkaBroker kafka;
     private EmbeddedMongoServer mongo;
-    private ConfigurableApplicationContext command;
-    private ConfigurableApplicationContext query;
+    private ServiceProcess command;
+    private ServiceProcess query;
     private int restarts;
+    private int kills;
 
     @Test
     void shouldEndWithExactFiguresWhateverTheOrderTheRepeatsTheGarbageAndTheRestarts() throws Exception {
@@ -70,9 +71,11 @@ class UpstreamFaultSuiteIntegrationTest {
 
         mongo = EmbeddedMongoServer.persistent(data.resolve("mongo"), 0);
         kafka = EmbeddedKafkaBroker.persistent(data.resolve("kafka"), 0);
+        command = new ServiceProcess("command", settings("fault-events"), data);
+        query = new ServiceProcess("query", settings("fault-views"), data);
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            startCommandService();
-            startQueryService();
+            command.start();
+            query.start();
             int chunk = stream.size() / CHUNKS + 1;
             for (int from = 0; from < stream.size(); from += chunk) {
                 for (Message message : stream.subList(from, Math.min(stream.size(), from + chunk))) {
@@ -93,17 +96,22 @@ class UpstreamFaultSuiteIntegrationTest {
                     });
             Map<String, String> deadLettered = deadLetters();
             System.out.printf(
-                    "Fault suite: %d messages (%d valid, %d repeated, %d broken) from %d customers, %d restarts; "
-                            + "%d dead letters; %d mismatching customers%n",
+                    "Fault suite: %d messages (%d valid, %d repeated, %d broken) from %d customers, %d restarts of "
+                            + "which %d kill -9; %d dead letters; %d mismatching customers%s%n",
                     stream.size(),
                     valid,
                     duplicates,
                     faulty.size(),
                     CUSTOMERS,
                     restarts,
+                    kills,
                     deadLettered.size(),
-                    mismatches.size());
+                    mismatches.size(),
+                    mismatches.isEmpty()
+                            ? ""
+                            : ", the first: " + mismatches.subList(0, Math.min(5, mismatches.size())));
 
+            assertThat(kills).as("some restarts were kill -9").isPositive();
             assertThat(mismatches).isEmpty();
             Map<String, String> expectedDeadLetters = new HashMap<>();
             faulty.forEach(f -> expectedDeadLetters.put(text(f.message().value()), f.reasonCode()));
@@ -144,22 +152,32 @@ class UpstreamFaultSuiteIntegrationTest {
         return count;
     }
 
-    /** Between chunks: nothing, or the query service stopped now or once it has caught up partly, or the command side. */
+    /**
+     * Between chunks: nothing, or a service stopped cleanly, or killed with SIGKILL — the query service once it is in
+     * the middle of consuming what is there, so a batch is cut off between its writes and its offset commit.
+     */
     private void restartSomething() throws Exception {
         int dice = random.nextInt(10);
-        if (dice < 4) {
-            stopQueryService();
-            startQueryService();
-        } else if (dice < 6) {
-            // Let it consume part of what is there, then stop it in the middle of its work.
+        if (dice < 2) {
+            query.stop();
+            query.start();
+        } else if (dice < 5 || (kills == 0 && dice < 7)) {
             long committed = committedBy("query-service-views");
-            await().atMost(Duration.ofSeconds(30)).until(() -> committedBy("query-service-views") > committed);
-            stopQueryService();
-            startQueryService();
+            await().atMost(Duration.ofSeconds(60)).until(() -> committedBy("query-service-views") > committed);
+            query.kill();
+            kills++;
+            query.start();
+        } else if (dice < 7) {
+            command.kill();
+            kills++;
+            command.start();
         } else if (dice < 8) {
-            stopCommandService();
-            startCommandService();
+            command.stop();
+            command.start();
+        } else {
+            return;
         }
+        restarts++;
     }
 
     /** Every dead letter's original value and reason code, repeats of the same record counted once. */
@@ -226,7 +244,6 @@ class UpstreamFaultSuiteIntegrationTest {
 
     private Map<String, String> settings(String database) {
         return Map.of(
-                "server.port", "0",
                 "server.address", "127.0.0.1",
                 "spring.main.banner-mode", "off",
                 "logging.level.root", "WARN",
@@ -236,37 +253,17 @@ class UpstreamFaultSuiteIntegrationTest {
                 "customer360.inbound.retry-interval", "300ms");
     }
 
-    private void startCommandService() {
-        command = Services.startCommandService(settings("fault-events"), List.of());
-    }
-
-    private void stopCommandService() {
-        command.close();
-        restarts++;
-    }
-
-    private void startQueryService() {
-        query = Services.startQueryService(settings("fault-views"), List.of());
-    }
-
-    private void stopQueryService() {
-        query.close();
-        restarts++;
-    }
-
     private void ensureRunning() {
-        if (!command.isActive()) {
-            startCommandService();
+        if (!command.isRunning()) {
+            command.start();
         }
-        if (!query.isActive()) {
-            startQueryService();
+        if (!query.isRunning()) {
+            query.start();
         }
     }
 
     private Api api() {
-        return new Api(
-                java.net.URI.create("http://127.0.0.1:" + Services.port(command)),
-                java.net.URI.create("http://127.0.0.1:" + Services.port(query)));
+        return new Api(command.http(), query.http());
     }
 
     private void stopQuietly() {

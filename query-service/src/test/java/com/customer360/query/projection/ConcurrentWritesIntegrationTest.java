@@ -52,7 +52,9 @@ class ConcurrentWritesIntegrationTest {
             .addCommandListener(new CommandListener() {
                 @Override
                 public void commandStarted(CommandStartedEvent event) {
-                    commands.add(event.getCommandName());
+                    if (!isTimelineWrite(event)) {
+                        commands.add(event.getCommandName());
+                    }
                     if (isCustomerWrite(event) && !cuttingIn.isEmpty()) {
                         cuttingIn.remove(0).run();
                     }
@@ -154,6 +156,13 @@ class ConcurrentWritesIntegrationTest {
 
     private static void project(Projector projector, EventEnvelope... events) {
         assertThat(projector.project(List.of(events), true).failures()).isEmpty();
+    }
+
+    /** The timeline's own inserts are left out: they are idempotent by event id and counted by its own tests. */
+    private static boolean isTimelineWrite(CommandStartedEvent event) {
+        return event.getCommandName().equals("insert")
+                && "customer_timeline"
+                        .equals(event.getCommand().getString("insert").getValue());
     }
 
     private static boolean isCustomerWrite(CommandStartedEvent event) {

@@ -49,7 +49,8 @@ class BoundedDocumentsIntegrationTest {
         events.add(history.detailsChanged(many, "many@example.com", null));
         events.add(history.detailsChanged(few, "few@example.com", null));
 
-        service.publisher().awaitConsumed(service.publisher().publishAll(events));
+        service.publisher().publishAll(events);
+        service.publisher().awaitAllConsumed();
 
         JsonNode page = awaitCustomer(service.http(), many);
         assertThat(page.path("summaries").path(0).path("orderCount").asInt()).isEqualTo(ORDERS);
@@ -85,7 +86,8 @@ class BoundedDocumentsIntegrationTest {
                     history.shipped(orderId, customer, at.plusSeconds(60L * i).toString()));
         }
 
-        service.publisher().awaitConsumed(service.publisher().publishAll(events));
+        service.publisher().publishAll(events);
+        service.publisher().awaitAllConsumed();
 
         JsonNode order = service.http().get("/api/orders/" + orderId).json();
         assertThat(order.path("shipmentUpdateCount").asInt()).isEqualTo(300);

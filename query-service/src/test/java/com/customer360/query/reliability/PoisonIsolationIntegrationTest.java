@@ -1,6 +1,6 @@
 package com.customer360.query.reliability;
 
-import static com.customer360.query.reliability.ReliabilityScenario.awaitCustomer;
+import static com.customer360.query.reliability.ReliabilityScenario.awaitCustomerWithOrders;
 import static com.customer360.query.reliability.ReliabilityScenario.awaitDeadLetters;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,7 +70,7 @@ class PoisonIsolationIntegrationTest {
                         history.registered(other, null),
                         history.placed("o-other-" + run, other, "EUR", "10.00", "2026-01-03")));
 
-        JsonNode page = awaitCustomer(service.http(), other);
+        JsonNode page = awaitCustomerWithOrders(service.http(), other, 1);
         assertThat(page.path("summaries").path(0).path("lifetimeValue").asText())
                 .isEqualTo("10.00");
         assertThat(awaitDeadLetters(service.http(), poisoned, 1)).containsExactly("INVALID_DATA");
@@ -89,7 +89,7 @@ class PoisonIsolationIntegrationTest {
                         history.registered(other, null),
                         history.placed("o-neighbour-" + run, other, "EUR", "12.00", "2026-01-03")));
 
-        JsonNode page = awaitCustomer(service.http(), other);
+        JsonNode page = awaitCustomerWithOrders(service.http(), other, 1);
         assertThat(page.path("summaries").path(0).path("orderCount").asInt()).isEqualTo(1);
         assertThat(awaitDeadLetters(service.http(), poisoned, 2))
                 .containsExactly("DOCUMENT_REFUSED", "HELD_BEHIND_DEAD_LETTER");

@@ -21,6 +21,16 @@ final class ReliabilityScenario {
                 .json();
     }
 
+    /** The customer's page once it shows orders; fails after a minute. */
+    static JsonNode awaitCustomerWithOrders(TestHttp http, String customerId, int orders) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> http.get("/api/customers/" + customerId),
+                        answer -> answer.status() == 200
+                                && answer.json().path("orderCount").asInt() >= orders)
+                .json();
+    }
+
     /** The reason codes of the customer's dead letters, in topic order, once there are {@code count} of them. */
     static List<String> awaitDeadLetters(TestHttp http, String customerId, int count) {
         List<String> reasons = new ArrayList<>();
