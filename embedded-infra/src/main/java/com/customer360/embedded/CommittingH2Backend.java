@@ -1,9 +1,10 @@
 package com.customer360.embedded;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -44,6 +44,9 @@ import org.h2.mvstore.MVStore;
  * would silently miss documents.
  */
 final class CommittingH2Backend extends H2Backend {
+
+    private static final String DATA_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
 
     private static final Set<String> WRITE_COMMANDS = caseInsensitive(
             "insert",
@@ -100,7 +103,9 @@ final class CommittingH2Backend extends H2Backend {
     }
 
     /**
-     * An H2 database whose unique indexes order their keys with {@link IndexKeyOrder}.
+     * An H2 database whose collections answer queries from their indexes ({@link IndexedH2Collection}), whose
+     * unique indexes order their keys with {@link IndexKeyOrder}, and whose non-unique indexes are real
+     * ({@link SecondaryIndex}) instead of mongo-java-server's {@code EmptyIndex}.
      *
      * <p>An inner class on purpose: {@link H2Database}'s constructor opens the existing collections and indexes,
      * so {@link #openOrCreateUniqueIndex} runs before any field of a subclass is assigned, while the reference to
@@ -108,20 +113,71 @@ final class CommittingH2Backend extends H2Backend {
      */
     private final class Database extends H2Database {
 
+        private final boolean opened;
+
         Database(String databaseName) {
             super(databaseName, CommittingH2Backend.this.getMvStore(), CommittingH2Backend.this.getCursorRegistry());
+            opened = true;
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVStore store = CommittingH2Backend.this.getMvStore();
+            return new IndexedH2Collection(
+                    this,
+                    collectionName,
+                    options,
+                    store.openMap(DATA_PREFIX + fullName),
+                    store.openMap(META_PREFIX + fullName),
+                    cursorRegistry);
         }
 
         @Override
         protected Index<Object> openOrCreateUniqueIndex(
                 String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            // the name H2Database gives an index map, so that its dropIndex and drop remove this one
-            MVMap<KeyValue, Object> map = CommittingH2Backend.this
-                    .getMvStore()
-                    .openMap(
-                            getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                            new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyDataType()));
-            return new OrderedUniqueIndex(map, indexName, keys, sparse);
+            return IndexMaps.unique(
+                    CommittingH2Backend.this.getMvStore(),
+                    indexMapName(collectionName, indexName),
+                    indexName,
+                    keys,
+                    sparse,
+                    isNew(collectionName, indexName));
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            return IndexMaps.secondary(
+                    CommittingH2Backend.this.getMvStore(),
+                    indexMapName(collectionName, indexName),
+                    indexName,
+                    keys,
+                    sparse,
+                    isNew(collectionName, indexName));
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            IndexMaps.removeStatistics(
+                    CommittingH2Backend.this.getMvStore(), indexMapName(collection.getCollectionName(), indexName));
+        }
+
+        /** Whether the index is being created now, rather than opened with the store. */
+        private boolean isNew(String collectionName, String indexName) {
+            if (!opened) {
+                return false;
+            }
+            MongoCollection<Object> collection = resolveCollection(collectionName, false);
+            return collection == null
+                    || collection.getIndexes().stream()
+                            .noneMatch(index -> index.getName().equals(indexName));
+        }
+
+        /** The name H2Database gives an index map, so that its dropIndex and drop remove this one. */
+        private String indexMapName(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
         }
     }
 
