@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -142,7 +143,9 @@ final class CommittingH2Backend extends H2Backend {
                     this,
                     collectionName,
                     options,
-                    store.openMap(DATA_PREFIX + fullName),
+                    store.openMap(
+                            DATA_PREFIX + fullName,
+                            new MVMap.Builder<Object, Document>().valueType(DocumentDataType.INSTANCE)),
                     store.openMap(META_PREFIX + fullName),
                     cursorRegistry);
         }

@@ -11,7 +11,8 @@ import org.h2.mvstore.MVStore;
  * <p>Why: an index read in another layout than it was written in does not fail; it silently misses documents.
  * Files written before this project ordered unique-index keys with {@link IndexKeyOrder} have their B-trees sorted
  * by the keys' serialised bytes, so a lookup by {@code _id} would find nothing and a duplicate would be accepted.
- * Files of the next version ({@code mongo-value-order-v1}) have unique indexes without {@link IndexStatistics}, which
+ * Files of the next version ({@code mongo-value-order-v1}) hold Java-serialised documents and keys, which this
+ * version reads as BSON (see {@link BsonValues}), and unique indexes without {@link IndexStatistics}, which
  * {@link IndexPlanner} would take for free of arrays and answer ranges from. The marker, map {@value #MAP_NAME}
  * with key {@value #KEY} → {@value #UNIQUE_INDEX_ORDER}, is written into a store that is new or holds no data; a
  * store that holds data without it (or with another value) is refused before any of its indexes is opened.
@@ -24,7 +25,7 @@ final class StoreFormat {
 
     static final String MAP_NAME = "customer360-store-format";
     static final String KEY = "unique-index-order";
-    static final String UNIQUE_INDEX_ORDER = "ordered-indexes-v2";
+    static final String UNIQUE_INDEX_ORDER = "bson-values-ordered-indexes-v3";
 
     private StoreFormat() {}
 
