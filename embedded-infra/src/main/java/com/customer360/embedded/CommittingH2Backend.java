@@ -40,11 +40,11 @@ import org.h2.mvstore.MVStore;
  * writes the file therefore grows by roughly 45 seconds' worth of chunks. Pages are compressed to keep those
  * chunks small. Closing does not compact (see {@link #close()}).
  *
- * <p>Its databases keep their unique indexes (the {@code _id} index among them) in maps ordered by
- * {@link IndexKeyOrder} rather than by MVStore's default, which Java-serialises both keys on every comparison and
- * so cost about a third of the store's CPU under load (see {@link IndexKeyDataType}). A file whose indexes were
- * written in the old order is refused on opening (see {@link StoreFormat}), because searching it in the new order
- * would silently miss documents.
+ * <p>Its databases keep every index in a map ordered by value ({@link IndexKeyOrder}) rather than by MVStore's
+ * default, which Java-serialises both keys on every comparison; non-unique indexes are real ({@link SecondaryIndex})
+ * and their collections answer queries from them ({@link IndexedH2Collection}); documents and keys are stored as BSON
+ * ({@link BsonValues}). A file written in another layout is refused on opening (see {@link StoreFormat}), because
+ * reading it in this one would silently miss documents.
  */
 final class CommittingH2Backend extends H2Backend {
 
