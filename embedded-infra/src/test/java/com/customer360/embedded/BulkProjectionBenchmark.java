@@ -50,7 +50,7 @@ class BulkProjectionBenchmark {
     private static final Logger log = LoggerFactory.getLogger(BulkProjectionBenchmark.class);
     private static final int BATCH = 500;
     private static final int DOCUMENTS = 5_000;
-    private static final int BATCHES = Integer.getInteger("customer360.benchmark.batches", 30);
+    private static final int BATCHES = Integer.getInteger("customer360.benchmark.batches", 15);
 
     @TempDir
     Path tempDir;
