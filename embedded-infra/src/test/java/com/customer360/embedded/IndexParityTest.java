@@ -121,6 +121,7 @@ class IndexParityTest {
         orders.createIndex(Indexes.ascending("name"));
         orders.createIndex(Indexes.descending("lastAt"));
         orders.createIndex(Indexes.ascending("weird"));
+        orders.createIndex(Indexes.ascending("tags"));
         orders.createIndex(Indexes.ascending("sparse"), new IndexOptions().sparse(true));
     }
 

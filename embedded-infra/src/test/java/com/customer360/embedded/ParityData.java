@@ -37,6 +37,9 @@ final class ParityData {
         if (random.nextInt(20) == 0) {
             document.append("weird", weird());
         }
+        if (random.nextInt(8) == 0) {
+            document.append("tags", random.nextBoolean() ? tags() : "t" + random.nextInt(5));
+        }
         return document;
     }
 

@@ -31,7 +31,22 @@ final class ParityQueries {
         int limit = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(25);
         int skip = random.nextInt(3) == 0 ? random.nextInt(40) : 0;
         Document newestFirst = new Document("orderDate", -1).append("_id", -1);
-        return switch (random.nextInt(22)) {
+        return switch (random.nextInt(24)) {
+            case 22 ->
+                new Query(
+                        "multikey",
+                        new Document(
+                                "tags", random.nextBoolean() ? "t" + random.nextInt(5) : new Document("$gte", "t2")),
+                        random.nextBoolean() ? null : sort("tags", "_id"),
+                        skip,
+                        limit);
+            case 23 ->
+                new Query(
+                        "multikey $in",
+                        new Document("tags", new Document("$in", List.of("t1", "t3"))).append("customerId", customer),
+                        newestFirst,
+                        skip,
+                        limit);
             case 0 -> new Query("history", new Document("customerId", customer), newestFirst, skip, limit);
             case 1 -> new Query("history page", keyset(customer), newestFirst, 0, limit);
             case 2 ->
