@@ -1,12 +1,15 @@
 package com.customer360.embedded;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,13 +40,16 @@ import org.h2.mvstore.MVStore;
  * writes the file therefore grows by roughly 45 seconds' worth of chunks. Pages are compressed to keep those
  * chunks small. Closing does not compact (see {@link #close()}).
  *
- * <p>Its databases keep their unique indexes (the {@code _id} index among them) in maps ordered by
- * {@link IndexKeyOrder} rather than by MVStore's default, which Java-serialises both keys on every comparison and
- * so cost about a third of the store's CPU under load (see {@link IndexKeyDataType}). A file whose indexes were
- * written in the old order is refused on opening (see {@link StoreFormat}), because searching it in the new order
- * would silently miss documents.
+ * <p>Its databases keep every index in a map ordered by value ({@link IndexKeyOrder}) rather than by MVStore's
+ * default, which Java-serialises both keys on every comparison; non-unique indexes are real ({@link SecondaryIndex})
+ * and their collections answer queries from them ({@link IndexedH2Collection}); documents and keys are stored as BSON
+ * ({@link BsonValues}). A file written in another layout is refused on opening (see {@link StoreFormat}), because
+ * reading it in this one would silently miss documents.
  */
 final class CommittingH2Backend extends H2Backend {
+
+    private static final String DATA_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
 
     private static final Set<String> WRITE_COMMANDS = caseInsensitive(
             "insert",
@@ -100,7 +106,9 @@ final class CommittingH2Backend extends H2Backend {
     }
 
     /**
-     * An H2 database whose unique indexes order their keys with {@link IndexKeyOrder}.
+     * An H2 database whose collections answer queries from their indexes ({@link IndexedH2Collection}), whose
+     * unique indexes order their keys with {@link IndexKeyOrder}, and whose non-unique indexes are real
+     * ({@link SecondaryIndex}) instead of mongo-java-server's {@code EmptyIndex}.
      *
      * <p>An inner class on purpose: {@link H2Database}'s constructor opens the existing collections and indexes,
      * so {@link #openOrCreateUniqueIndex} runs before any field of a subclass is assigned, while the reference to
@@ -108,20 +116,85 @@ final class CommittingH2Backend extends H2Backend {
      */
     private final class Database extends H2Database {
 
+        private final boolean opened;
+
         Database(String databaseName) {
             super(databaseName, CommittingH2Backend.this.getMvStore(), CommittingH2Backend.this.getCursorRegistry());
+            opened = true;
+        }
+
+        @Override
+        public Document handleCommand(
+                Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+            if (command.equalsIgnoreCase("aggregate")) {
+                Document answer = IndexedAggregation.answer(this, query, resolver, oplog);
+                if (answer != null) {
+                    return answer;
+                }
+            }
+            return super.handleCommand(channel, command, query, resolver, oplog);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVStore store = CommittingH2Backend.this.getMvStore();
+            return new IndexedH2Collection(
+                    this,
+                    collectionName,
+                    options,
+                    store.openMap(
+                            DATA_PREFIX + fullName,
+                            new MVMap.Builder<Object, Document>().valueType(DocumentDataType.INSTANCE)),
+                    store.openMap(META_PREFIX + fullName),
+                    cursorRegistry);
         }
 
         @Override
         protected Index<Object> openOrCreateUniqueIndex(
                 String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            // the name H2Database gives an index map, so that its dropIndex and drop remove this one
-            MVMap<KeyValue, Object> map = CommittingH2Backend.this
-                    .getMvStore()
-                    .openMap(
-                            getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                            new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyDataType()));
-            return new OrderedUniqueIndex(map, indexName, keys, sparse);
+            return IndexMaps.unique(
+                    CommittingH2Backend.this.getMvStore(),
+                    indexMapName(collectionName, indexName),
+                    indexName,
+                    keys,
+                    sparse,
+                    isNew(collectionName, indexName));
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            return IndexMaps.secondary(
+                    CommittingH2Backend.this.getMvStore(),
+                    indexMapName(collectionName, indexName),
+                    indexName,
+                    keys,
+                    sparse,
+                    isNew(collectionName, indexName));
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName);
+            IndexMaps.removeStatistics(
+                    CommittingH2Backend.this.getMvStore(), indexMapName(collection.getCollectionName(), indexName));
+        }
+
+        /** Whether the index is being created now, rather than opened with the store. */
+        private boolean isNew(String collectionName, String indexName) {
+            if (!opened) {
+                return false;
+            }
+            MongoCollection<Object> collection = resolveCollection(collectionName, false);
+            return collection == null
+                    || collection.getIndexes().stream()
+                            .noneMatch(index -> index.getName().equals(indexName));
+        }
+
+        /** The name H2Database gives an index map, so that its dropIndex and drop remove this one. */
+        private String indexMapName(String collectionName, String indexName) {
+            return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
         }
     }
 

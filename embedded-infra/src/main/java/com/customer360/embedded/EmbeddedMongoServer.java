@@ -20,13 +20,14 @@ import org.slf4j.LoggerFactory;
  * {@link CommittingH2Backend}), so acknowledged writes survive a killed JVM. The {@linkplain #inMemory()
  * in-memory} store keeps nothing.
  *
- * <p>The persistent store orders its unique indexes (the {@code _id} index among them) by mongo-java-server's value
- * order instead of MVStore's default, which Java-serialises both keys on every comparison (see
- * {@link IndexKeyOrder}). A file written by an older version, in the old order, is refused rather than searched
- * in the wrong order (see {@link StoreFormat}).
+ * <p>The persistent store keeps documents and index keys as BSON (see {@link BsonValues}), keeps non-unique indexes
+ * as well as unique ones in ordered maps (see {@link SecondaryIndex}), and answers the queries an index can answer
+ * exactly from it: equality on leading keys, a range on the next, keyset pages, sorts along the index, counts (see
+ * {@link IndexPlanner}); everything else scans, with the same result. A file written by an older version is refused
+ * rather than read in the wrong layout (see {@link StoreFormat}).
  *
- * <p>Mind its limits (see DESIGN.md): no transactions, no change streams, no {@code $text} search, and
- * non-unique secondary indexes are ignored, so queries other than key lookups scan the collection.
+ * <p>Mind its limits (see DESIGN.md): no transactions, no change streams, no {@code $text} search; the in-memory
+ * store uses no index but for exact matches on unique ones and scans for everything else.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 

@@ -133,26 +133,17 @@ class IndexKeyOrderTest {
     }
 
     @Test
-    void writesAndReadsKeysExactlyAsMvStoresDefaultKeyTypeDoes() {
+    void shouldReadBackEveryKeyItWroteAsTheSameValuesOfTheSameClasses() {
         for (KeyValue key : keys()) {
-            byte[] written = write(new IndexKeyDataType(), key);
-            assertThat(written).isEqualTo(write(new ObjectDataType(), key));
-            // compared by their bytes, because a regular expression has no equals()
-            Object read = new IndexKeyDataType().read(ByteBuffer.wrap(written));
-            assertThat(ObjectDataType.serialize(read))
-                    .isEqualTo(ObjectDataType.serialize(new ObjectDataType().read(ByteBuffer.wrap(written))))
-                    .isEqualTo(ObjectDataType.serialize(key));
+            WriteBuffer buffer = new WriteBuffer();
+            new IndexKeyDataType().write(buffer, key);
+            ByteBuffer bytes = buffer.getBuffer();
+            bytes.flip();
+            KeyValue read = new IndexKeyDataType().read(bytes);
+            // compared by their Java serialisation, because a regular expression has no equals()
+            assertThat(ObjectDataType.serialize(read)).as(key.toString()).isEqualTo(ObjectDataType.serialize(key));
+            assertThat(bytes.remaining()).isZero();
         }
-    }
-
-    private static byte[] write(ObjectDataType type, KeyValue key) {
-        WriteBuffer buffer = new WriteBuffer();
-        type.write(buffer, key);
-        ByteBuffer bytes = buffer.getBuffer();
-        bytes.flip();
-        byte[] result = new byte[bytes.remaining()];
-        bytes.get(result);
-        return result;
     }
 
     private static int compare(Object a, Object b) {

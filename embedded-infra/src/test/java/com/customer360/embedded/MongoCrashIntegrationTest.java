@@ -21,14 +21,11 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Proves that the document store keeps every acknowledged write when its process is killed with SIGKILL. */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class MongoCrashIntegrationTest {
 
-    private static final Logger log = LoggerFactory.getLogger(MongoCrashIntegrationTest.class);
     private static final int WRITES = 200;
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -44,8 +41,13 @@ class MongoCrashIntegrationTest {
         assertThat(storedIds(store, CommittingH2Backend::new)).containsExactlyInAnyOrderElementsOf(allIds());
     }
 
+    /**
+     * The stock backend acknowledges an insert before anything is written; its background commit, about once a second,
+     * writes it later. Here that commit is put off beyond the kill (see {@link MongoWriterMain}), so the loss does not
+     * depend on where the kill falls between two commits: every acknowledged insert is gone.
+     */
     @Test
-    void showsThatThePlainH2BackendCanLoseAcknowledgedInserts() throws Exception {
+    void showsThatTheStockBackendLosesTheInsertsItAcknowledgedSinceItsLastBackgroundCommit() throws Exception {
         Path store = tempDir.resolve("store");
 
         writeThenKill(store, "plain");
@@ -53,7 +55,7 @@ class MongoCrashIntegrationTest {
         List<Integer> lost = new ArrayList<>(allIds());
         // read with the same backend: the store as shipped refuses files of the stock backend (see StoreFormat)
         lost.removeAll(storedIds(store, file -> new H2Backend(file.toString())));
-        log.info("Plain H2Backend, killed right after acknowledging {} inserts: {} of them lost", WRITES, lost.size());
+        assertThat(lost).containsExactlyElementsOf(allIds());
     }
 
     private void writeThenKill(Path store, String backend) throws Exception {

@@ -6,14 +6,17 @@ import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.h2.mvstore.MVStore;
 
 /**
  * Child process of {@link MongoCrashIntegrationTest}: starts the document store on a directory, inserts
  * documents one by one, reports how many were acknowledged, then waits to be killed.
  *
  * <p>Arguments: directory, number of documents, {@code committing} (the store as shipped) or {@code plain}
- * (mongo-java-server's own H2 backend, for comparison).
+ * (mongo-java-server's own H2 backend, for comparison, with its background commit put off for an hour so that none
+ * comes round before the kill).
  */
 public final class MongoWriterMain {
 
@@ -40,8 +43,10 @@ public final class MongoWriterMain {
     }
 
     private static String startPlain(Path directory) {
-        MongoServer server = new MongoServer(
-                new H2Backend(directory.resolve(EmbeddedMongoServer.FILE_NAME).toString()));
+        MVStore store =
+                MVStore.open(directory.resolve(EmbeddedMongoServer.FILE_NAME).toString());
+        store.setAutoCommitDelay((int) TimeUnit.HOURS.toMillis(1));
+        MongoServer server = new MongoServer(new H2Backend(store));
         server.bind("127.0.0.1", 0);
         return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
     }

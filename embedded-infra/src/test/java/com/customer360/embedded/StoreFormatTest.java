@@ -66,6 +66,22 @@ class StoreFormatTest {
     }
 
     @Test
+    void refusesAStoreOfThePreviousVersionWhoseIndexesHaveNoStatistics() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.persistent(tempDir, 0);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            customers(client).insertOne(new Document("_id", "c-1"));
+        }
+        MVStore store = MVStore.open(file().toString());
+        store.<String, String>openMap(StoreFormat.MAP_NAME).put(StoreFormat.KEY, "mongo-value-order-v1");
+        store.close();
+
+        assertThatThrownBy(() -> EmbeddedMongoServer.persistent(tempDir, 0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'mongo-value-order-v1'")
+                .hasMessageContaining("Delete the data directory");
+    }
+
+    @Test
     void marksAnUnmarkedStoreThatHoldsNoData() {
         MVStore.open(file().toString()).close();
 

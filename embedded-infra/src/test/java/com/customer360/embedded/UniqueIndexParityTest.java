@@ -92,12 +92,14 @@ class UniqueIndexParityTest {
                             && !(value instanceof BsonRegularExpression)) {
                         Document idDocument = new Document("_id", value);
                         outcomes.add(pass + " insert _id " + value + ": " + outcome(() -> ids.insertOne(idDocument)));
-                        outcomes.add(pass + " find _id " + value + ": "
-                                + ids.find(Filters.eq("_id", value))
-                                        .into(new ArrayList<>())
-                                        .size());
+                        if (!isExtreme(value, pass)) {
+                            outcomes.add(pass + " find _id " + value + ": "
+                                    + ids.find(Filters.eq("_id", value))
+                                            .into(new ArrayList<>())
+                                            .size());
+                        }
                     }
-                    if (value != Absent.FIELD && !(value instanceof BsonRegularExpression)) {
+                    if (value != Absent.FIELD && !(value instanceof BsonRegularExpression) && !isExtreme(value, pass)) {
                         outcomes.add(pass + " find value " + value + ": "
                                 + values.find(Filters.eq("value", value))
                                         .map(found -> found.get("_id"))
@@ -110,6 +112,15 @@ class UniqueIndexParityTest {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * MinKey and MaxKey after a reopen: mongo-java-server's own backend no longer finds them, because Java
+     * deserialisation makes new instances of these singletons, which equal nothing; this store reads them back as the
+     * singletons and finds them. Not a difference to keep.
+     */
+    private static boolean isExtreme(Object value, int pass) {
+        return pass == 1 && (value instanceof MinKey || value instanceof MaxKey);
     }
 
     private static String outcome(Runnable insert) {

@@ -49,9 +49,9 @@ import org.slf4j.LoggerFactory;
  */
 @Timeout(value = 600, unit = TimeUnit.SECONDS)
 @Tag("benchmark")
-class UniqueIndexThroughputTest {
+class UniqueIndexThroughputBenchmark {
 
-    private static final Logger log = LoggerFactory.getLogger(UniqueIndexThroughputTest.class);
+    private static final Logger log = LoggerFactory.getLogger(UniqueIndexThroughputBenchmark.class);
     private static final int ROUNDS = 3;
     private static final int INSERTS = 3_000;
     private static final int REPLACES = 2_000;
@@ -121,7 +121,7 @@ class UniqueIndexThroughputTest {
             for (int query = 0; query < inQueries; query++) {
                 int offset = query * 37 % (inserts - IDS_PER_IN_QUERY + 1);
                 List<String> ids = IntStream.range(offset, offset + IDS_PER_IN_QUERY)
-                        .mapToObj(UniqueIndexThroughputTest::id)
+                        .mapToObj(UniqueIndexThroughputBenchmark::id)
                         .toList();
                 assertThat(orders.find(Filters.in("_id", ids)).into(new ArrayList<>()))
                         .hasSize(IDS_PER_IN_QUERY);

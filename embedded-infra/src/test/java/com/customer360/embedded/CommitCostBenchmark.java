@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 @Tag("benchmark")
-class CommitCostTest {
+class CommitCostBenchmark {
 
-    private static final Logger log = LoggerFactory.getLogger(CommitCostTest.class);
+    private static final Logger log = LoggerFactory.getLogger(CommitCostBenchmark.class);
     private static final int SINGLE_INSERTS = 1_000;
     private static final int BULK_WRITES = 50;
     private static final int BULK_SIZE = 100;
@@ -89,7 +89,7 @@ class CommitCostTest {
             for (int batch = 0; batch < bulks; batch++) {
                 int offset = batch * BULK_SIZE;
                 bulkCollection.insertMany(IntStream.range(offset, offset + BULK_SIZE)
-                        .mapToObj(CommitCostTest::document)
+                        .mapToObj(CommitCostBenchmark::document)
                         .toList());
             }
             long bulkNanos = System.nanoTime() - start;

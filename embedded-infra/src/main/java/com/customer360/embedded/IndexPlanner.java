@@ -1,0 +1,243 @@
+package com.customer360.embedded;
+
+import com.customer360.embedded.QueryBranches.Branch;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Chooses the index that answers a query, as MongoDB would: equality on a prefix of the index's columns, then
+ * optionally a range on the next one, per branch of the filter (see {@link QueryBranches}); a sort that follows the
+ * index order or its exact reverse once the columns every branch fixes to one value are left out; and, with a limit,
+ * a walk of the whole index in sort order.
+ *
+ * <p>Why these rules: they are the ones under which the index ranges provably hold every match (see
+ * {@link OrderedValues} for the values; a range over numbers is widened to its closed ends, because the matcher
+ * compares a {@code Decimal128} exactly while the index holds its nearest {@code double}) and the index order is
+ * the sort order. Anything else gets no plan and is scanned. Sparse indexes, which leave out documents, and indexes
+ * that hold arrays are not used; a range, a sort, or a {@code null} equality needs an index whose documents hold
+ * only ordered values.
+ */
+final class IndexPlanner {
+
+    private static final int MAX_RANGES = 1_000;
+    private static final String ID = "_id";
+
+    private IndexPlanner() {}
+
+    /** The best plan over {@code indexes}, or {@code null} if none is better than a scan. */
+    static IndexPlan plan(List<? extends OrderedIndex> indexes, List<Branch> branches, SortOrder sort, int limit) {
+        return indexes.stream()
+                .map(index -> plan(index, branches, sort, limit))
+                .filter(Objects::nonNull)
+                .max(Comparator.comparingInt(IndexPlan::boundColumns)
+                        .thenComparing(IndexPlan::sorted)
+                        .thenComparing(IndexPlan::exact)
+                        .thenComparing(plan -> -plan.ranges().size()))
+                .orElse(null);
+    }
+
+    private static IndexPlan plan(OrderedIndex index, List<Branch> branches, SortOrder sort, int limit) {
+        if (index.sparse() || index.multikey()) {
+            return null;
+        }
+        List<String> columns = index.columns();
+        boolean ordered = index.ordered();
+        List<IndexPlan.Range> ranges = new ArrayList<>();
+        boolean exact = ordered;
+        boolean unbounded = false;
+        int bound = Integer.MAX_VALUE;
+        for (Branch branch : branches) {
+            BranchRanges branchRanges = BranchRanges.of(index, columns, ordered, branch);
+            if (branchRanges == null) {
+                return null;
+            }
+            exact &= branchRanges.exact();
+            bound = Math.min(bound, branchRanges.boundColumns());
+            unbounded |= branchRanges.boundColumns() == 0;
+            ranges.addAll(branchRanges.ranges());
+            if (ranges.size() > MAX_RANGES) {
+                return null;
+            }
+        }
+        Boolean reverse = ordered ? sortDirection(index, branches, sort) : null;
+        boolean sorted = reverse != null;
+        if (unbounded) {
+            if (!sorted || limit <= 0) {
+                return null;
+            }
+            ranges = List.of(new IndexPlan.Range(new KeyValue(SearchBound.LOWEST), new KeyValue(SearchBound.HIGHEST)));
+            bound = 0;
+        }
+        return new IndexPlan(
+                index,
+                List.copyOf(ranges),
+                sorted,
+                sorted && reverse,
+                exact,
+                sorted && endsWithId(index, branches, sort),
+                bound);
+    }
+
+    /**
+     * {@code false} to walk forward, {@code true} to walk backward, or {@code null} if walking the index does not
+     * yield the sort order. Columns that every branch fixes to the same value are constant among the matches and are
+     * left out of both the columns and the sort.
+     */
+    private static Boolean sortDirection(OrderedIndex index, List<Branch> branches, SortOrder sort) {
+        List<String> columns = index.columns();
+        List<SortOrder.Key> keys = sort.keys().stream()
+                .filter(key -> !isConstant(key.path(), branches))
+                .toList();
+        if (keys.isEmpty()) {
+            return null;
+        }
+        Boolean reverse = null;
+        int k = 0;
+        for (int column = 0; column < columns.size() && k < keys.size(); column++) {
+            String path = columns.get(column);
+            if (isConstant(path, branches)) {
+                continue;
+            }
+            SortOrder.Key key = keys.get(k);
+            if (!key.path().equals(path)) {
+                return null;
+            }
+            boolean backward = key.ascending() == index.order().descending(column);
+            if (reverse != null && reverse != backward) {
+                return null;
+            }
+            reverse = backward;
+            k++;
+            if (path.equals(ID)) {
+                return reverse; // _id is unique: later sort keys never decide anything
+            }
+        }
+        return k == keys.size() ? reverse : null;
+    }
+
+    private static boolean endsWithId(OrderedIndex index, List<Branch> branches, SortOrder sort) {
+        List<SortOrder.Key> keys = sort.keys().stream()
+                .filter(key -> !isConstant(key.path(), branches))
+                .toList();
+        int id = keys.stream().map(SortOrder.Key::path).toList().indexOf(ID);
+        return id >= 0 && index.columns().contains(ID);
+    }
+
+    /** Whether every branch requires {@code path} to equal the same single value. */
+    private static boolean isConstant(String path, List<Branch> branches) {
+        Object value = null;
+        for (int i = 0; i < branches.size(); i++) {
+            FieldCondition condition = branches.get(i).conditions().get(path);
+            if (condition == null || !condition.isSingleValue()) {
+                return false;
+            }
+            Object candidate = condition.equals().get(0);
+            if (i == 0) {
+                value = candidate;
+            } else if (IndexKeyOrder.compareValues(value, candidate) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The ranges one branch needs in one index. */
+    private record BranchRanges(List<IndexPlan.Range> ranges, int boundColumns, boolean exact) {
+
+        static BranchRanges of(OrderedIndex index, List<String> columns, boolean ordered, Branch branch) {
+            Map<String, FieldCondition> conditions = branch.conditions();
+            List<List<Object>> prefix = new ArrayList<>();
+            boolean multiple = false;
+            int column = 0;
+            for (; column < columns.size(); column++) {
+                FieldCondition condition = conditions.get(columns.get(column));
+                if (condition == null || !condition.isEquality() || condition.holdsNull() && !ordered) {
+                    break;
+                }
+                if (!condition.isSingleValue()) {
+                    if (multiple) {
+                        break;
+                    }
+                    multiple = true;
+                }
+                prefix.add(condition.equals());
+            }
+            FieldCondition range = null;
+            if (ordered && column < columns.size()) {
+                FieldCondition condition = conditions.get(columns.get(column));
+                if (condition != null && condition.isRange()) {
+                    range = condition;
+                }
+            }
+            int bound = prefix.size() + (range != null ? 1 : 0);
+            boolean exact =
+                    branch.complete() && conditions.size() == bound && (range == null || !range.isNumericRange());
+            if (bound == 0) {
+                return new BranchRanges(List.of(), 0, exact);
+            }
+            List<IndexPlan.Range> ranges = new ArrayList<>();
+            for (List<Object> values : product(prefix)) {
+                ranges.add(range(index.order(), values, range));
+                if (ranges.size() > MAX_RANGES) {
+                    return null;
+                }
+            }
+            return new BranchRanges(ranges, bound, exact);
+        }
+
+        private static IndexPlan.Range range(IndexEntryOrder order, List<Object> values, FieldCondition range) {
+            List<Object> start = new ArrayList<>(values);
+            List<Object> end = new ArrayList<>(values);
+            SearchBound low;
+            SearchBound high;
+            int column;
+            if (range == null) {
+                column = values.size() - 1;
+                Object last = values.get(column);
+                start.remove(column);
+                end.remove(column);
+                low = SearchBound.below(last);
+                high = SearchBound.above(last);
+            } else {
+                column = values.size();
+                boolean numeric = range.isNumericRange();
+                Object any = range.low() != null ? range.low() : range.high();
+                IndexKeyOrder.Rank rank = IndexKeyOrder.Rank.of(any);
+                low = range.low() == null
+                        ? SearchBound.belowEvery(rank)
+                        : range.lowInclusive() || numeric
+                                ? SearchBound.below(range.low())
+                                : SearchBound.above(range.low());
+                high = range.high() == null
+                        ? SearchBound.aboveEvery(rank)
+                        : range.highInclusive() || numeric
+                                ? SearchBound.above(range.high())
+                                : SearchBound.below(range.high());
+            }
+            boolean descending = order.descending(column);
+            start.add(descending ? high : low);
+            end.add(descending ? low : high);
+            return new IndexPlan.Range(new KeyValue(start), new KeyValue(end));
+        }
+
+        private static List<List<Object>> product(List<List<Object>> prefix) {
+            List<List<Object>> product = List.of(List.of());
+            for (List<Object> values : prefix) {
+                List<List<Object>> next = new ArrayList<>();
+                for (List<Object> head : product) {
+                    for (Object value : values) {
+                        List<Object> combined = new ArrayList<>(head);
+                        combined.add(value);
+                        next.add(combined);
+                    }
+                }
+                product = next;
+            }
+            return product;
+        }
+    }
+}
