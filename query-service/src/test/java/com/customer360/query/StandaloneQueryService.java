@@ -3,6 +3,7 @@ package com.customer360.query;
 import com.customer360.testing.RunningService;
 import com.customer360.testing.TestHttp;
 import com.customer360.testing.TestInfrastructure;
+import com.customer360.testing.TestUsers;
 import com.mongodb.client.MongoDatabase;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,6 +45,7 @@ public final class StandaloneQueryService implements AutoCloseable {
         properties.put("customer360.projection.retry.initial-interval", "200ms");
         properties.put("customer360.projection.retry.max-interval", "2s");
         properties.put("logging.level.org.apache.kafka", "WARN");
+        properties.put("customer360.security.local-users-file", TestUsers.file().toString());
         properties.putAll(settings);
         return new StandaloneQueryService(
                 RunningService.start(QueryServiceApplication.application(), properties, testConfiguration), name);
@@ -101,8 +103,14 @@ public final class StandaloneQueryService implements AutoCloseable {
         return bean(MongoTemplate.class).getDb();
     }
 
+    /** A client signed in as {@code admin}, who may do everything. */
     public TestHttp http() {
-        return service.http();
+        return service.http("admin");
+    }
+
+    /** A client signed in with a role, or without credentials for {@code null}. */
+    public TestHttp http(String role) {
+        return role == null ? service.http() : service.http(role);
     }
 
     /** Stops the service as a shutdown does: the listener container stops, without committing a batch in flight. */

@@ -39,8 +39,14 @@ public final class RunningService implements AutoCloseable {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
+    /** A client without credentials. */
     public TestHttp http() {
         return new TestHttp(port());
+    }
+
+    /** A client signed in as one of the {@link TestUsers}. */
+    public TestHttp http(String role) {
+        return TestUsers.as(http(), role);
     }
 
     public <T> T bean(Class<T> type) {

@@ -25,9 +25,27 @@ public final class TestHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
+    private final String authorization;
 
     public TestHttp(URI base) {
+        this(base, null);
+    }
+
+    private TestHttp(URI base, String authorization) {
         this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same client sending HTTP Basic credentials with every request. */
+    public TestHttp as(String user, String password) {
+        String token = java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new TestHttp(base, "Basic " + token);
+    }
+
+    /** The same client without credentials. */
+    public TestHttp anonymous() {
+        return new TestHttp(base, null);
     }
 
     public TestHttp(int port) {
@@ -36,6 +54,11 @@ public final class TestHttp {
 
     public URI base() {
         return base;
+    }
+
+    /** The {@code Authorization} header this client sends, or {@code null}. */
+    public String authorization() {
+        return authorization;
     }
 
     /** What a service answered. */
@@ -70,6 +93,9 @@ public final class TestHttp {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -78,6 +104,39 @@ public final class TestHttp {
             return new BinaryAnswer(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean hasHeader(String[] headers, String name) {
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Only the status of an answer, read as soon as its headers arrive and the body left unread: for endpoints that
+     * stream without end, such as server-sent events.
+     */
+    public int statusOf(String method, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<java.io.InputStream> response =
+                    CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return response.statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -108,6 +167,9 @@ public final class TestHttp {
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (authorization != null && !hasHeader(headers, "Authorization")) {
+            request.header("Authorization", authorization);
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

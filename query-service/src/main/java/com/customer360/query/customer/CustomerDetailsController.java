@@ -8,6 +8,8 @@ import com.customer360.query.order.StuckInTransit;
 import com.customer360.query.store.KeysetCursor;
 import com.customer360.query.web.InvalidParameterException;
 import com.customer360.query.web.NotFoundException;
+import com.customer360.security.ContactMasking;
+import com.customer360.security.ReadsCustomers;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The customer details page's API: the customer's details and figures, and pages of their order history. */
 @RestController
+@ReadsCustomers
 @RequestMapping("/api/customers")
 class CustomerDetailsController {
 
@@ -37,7 +40,7 @@ class CustomerDetailsController {
     CustomerDetailsView customer(
             @PathVariable("customerId") @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.RULE)
                     String customerId) {
-        return CustomerDetailsView.of(registered(customerId), stuck);
+        return CustomerDetailsView.of(registered(customerId), stuck, ContactMasking.forCurrentUser());
     }
 
     /** By page number, or by a cursor from an earlier page (which costs the same however deep it is). */

@@ -4,6 +4,8 @@ import com.customer360.events.Address;
 import com.customer360.events.Money;
 import com.customer360.events.order.OrderStatus;
 import com.customer360.query.order.StuckInTransit;
+import com.customer360.query.web.MaskedAddresses;
+import com.customer360.security.ContactMasking;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,14 +27,14 @@ record CustomerDetailsView(
         boolean hasDraft,
         boolean stuckInTransit) {
 
-    static CustomerDetailsView of(CustomerDetails customer, StuckInTransit stuck) {
+    static CustomerDetailsView of(CustomerDetails customer, StuckInTransit stuck, ContactMasking masking) {
         return new CustomerDetailsView(
                 customer.customerId,
                 customer.name,
-                customer.email,
-                customer.phone,
-                customer.defaultShippingAddress,
-                customer.latestShippingAddress,
+                masking.email(customer.email),
+                masking.phone(customer.phone),
+                MaskedAddresses.of(customer.defaultShippingAddress, masking),
+                MaskedAddresses.of(customer.latestShippingAddress, masking),
                 customer.figures.values().stream().map(Summary::of).toList(),
                 customer.firstOrderAt,
                 customer.lastOrderAt,

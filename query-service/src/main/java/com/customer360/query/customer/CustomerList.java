@@ -5,6 +5,7 @@ import static com.customer360.query.store.BsonValues.time;
 
 import com.customer360.events.Money;
 import com.customer360.query.order.StuckInTransit;
+import com.customer360.security.ContactMasking;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -48,23 +49,23 @@ class CustomerList {
         this.stuck = stuck;
     }
 
-    CustomerListPage page(CustomerListQuery query, int page, int size) {
+    CustomerListPage page(CustomerListQuery query, int page, int size, ContactMasking masking) {
         Bson filter = filter(query);
         List<CustomerListPage.Item> items = new ArrayList<>(size);
         find(query, filter)
                 .skip((int) Math.min((long) page * size, Integer.MAX_VALUE))
                 .limit(size)
-                .forEach(stored -> items.add(item(stored)));
+                .forEach(stored -> items.add(item(stored, masking)));
         long total = customers.countDocuments(filter);
         return new CustomerListPage(items, page, size, total, page > 0, (long) (page + 1) * size < total);
     }
 
     /** Every customer the query matches, in its order, one at a time, up to {@code limit}. */
-    void each(CustomerListQuery query, long limit, Consumer<CustomerListPage.Item> consumer) {
+    void each(CustomerListQuery query, long limit, ContactMasking masking, Consumer<CustomerListPage.Item> consumer) {
         find(query, filter(query))
                 .limit((int) Math.min(limit, Integer.MAX_VALUE))
                 .batchSize(500)
-                .forEach(stored -> consumer.accept(item(stored)));
+                .forEach(stored -> consumer.accept(item(stored, masking)));
     }
 
     private FindIterable<Document> find(CustomerListQuery query, Bson filter) {
@@ -107,13 +108,13 @@ class CustomerList {
         return Filters.and(filters);
     }
 
-    private CustomerListPage.Item item(Document stored) {
+    private CustomerListPage.Item item(Document stored, ContactMasking masking) {
         String currency = stored.getString("primaryCurrency");
         return new CustomerListPage.Item(
                 stored.getString("_id"),
                 stored.getString("name"),
-                stored.getString("email"),
-                stored.getString("phone"),
+                masking.email(stored.getString("email")),
+                masking.phone(stored.getString("phone")),
                 currency,
                 stored.get("primaryOrderCount") == null ? 0 : ((Number) stored.get("primaryOrderCount")).longValue(),
                 format(money(stored.get("primaryLifetimeValue")), currency),

@@ -2,6 +2,8 @@ package com.customer360.query.customer;
 
 import com.customer360.events.Money;
 import com.customer360.query.web.InvalidParameterException;
+import com.customer360.security.ContactMasking;
+import com.customer360.security.ReadsCustomers;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -31,6 +33,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * CSV. Every parameter is checked and a wrong one named in a 400 problem.
  */
 @RestController
+@ReadsCustomers
 @RequestMapping("/api/customers")
 class CustomerListController {
 
@@ -78,7 +81,8 @@ class CustomerListController {
         return list.page(
                 query(q, sort, stuckInTransit, hasDraft, minLifetimeValue, currency, lastOrderBefore, lastOrderAfter),
                 page,
-                size);
+                size,
+                ContactMasking.forCurrentUser());
     }
 
     /** The whole filtered list, in the list's order, streamed as CSV (RFC 4180), one row per customer. */
@@ -95,11 +99,12 @@ class CustomerListController {
             @RequestParam(name = "lastOrderAfter", required = false) String lastOrderAfter) {
         CustomerListQuery query =
                 query(q, sort, stuckInTransit, hasDraft, minLifetimeValue, currency, lastOrderBefore, lastOrderAfter);
+        ContactMasking masking = ContactMasking.forCurrentUser();
         StreamingResponseBody body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter csv =
                     CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get().print(writer)) {
-                list.each(query, maxExportRows, item -> print(csv, item));
+                list.each(query, maxExportRows, masking, item -> print(csv, item));
             }
         };
         return ResponseEntity.ok()

@@ -1,6 +1,7 @@
 package com.customer360.query.deadletters;
 
 import com.customer360.events.Identifiers;
+import com.customer360.security.Administers;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * that can never be read. See {@code docs/dead-letters.md} for when to use which.
  */
 @RestController
+@Administers
 @RequestMapping("/api/admin/dead-letters")
 class DeadLetterAdminController {
 

@@ -3,6 +3,7 @@ package com.customer360.query.live;
 import com.customer360.events.Identifiers;
 import com.customer360.query.customer.CustomerDetailsLookup;
 import com.customer360.query.web.NotFoundException;
+import com.customer360.security.ReadsCustomers;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** Server-sent events for dashboards and the pages: one customer's changes, or the list's. */
 @RestController
+@ReadsCustomers
 class LiveUpdatesController {
 
     private final LiveUpdates updates;

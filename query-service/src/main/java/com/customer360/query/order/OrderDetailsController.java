@@ -2,6 +2,8 @@ package com.customer360.query.order;
 
 import com.customer360.events.Identifiers;
 import com.customer360.query.web.NotFoundException;
+import com.customer360.security.ContactMasking;
+import com.customer360.security.ReadsCustomers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.constraints.Pattern;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The order details view's API. */
 @RestController
+@ReadsCustomers
 class OrderDetailsController {
 
     private final OrderDetailsLookup orders;
@@ -77,7 +80,7 @@ class OrderDetailsController {
             @PathVariable("orderId") @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.RULE)
                     String orderId) {
         return orders.order(orderId)
-                .map(order -> OrderDetailsView.of(order, stuck))
+                .map(order -> OrderDetailsView.of(order, stuck, ContactMasking.forCurrentUser()))
                 .orElseThrow(() -> new NotFoundException("order", orderId));
     }
 }

@@ -3,6 +3,8 @@ package com.customer360.query.order;
 import com.customer360.events.Address;
 import com.customer360.events.Money;
 import com.customer360.events.order.OrderStatus;
+import com.customer360.query.web.MaskedAddresses;
+import com.customer360.security.ContactMasking;
 import java.time.Instant;
 import java.util.List;
 
@@ -34,7 +36,7 @@ record OrderDetailsView(
         long refundCount,
         boolean stuckInTransit) {
 
-    static OrderDetailsView of(OrderDetails order, StuckInTransit stuck) {
+    static OrderDetailsView of(OrderDetails order, StuckInTransit stuck, ContactMasking masking) {
         String currency = order.currency;
         return new OrderDetailsView(
                 order.orderId,
@@ -60,7 +62,7 @@ record OrderDetailsView(
                         .toList(),
                 Money.format(order.total, currency),
                 Money.format(order.refundedTotal, currency),
-                order.shippingAddress,
+                MaskedAddresses.of(order.shippingAddress, masking),
                 List.copyOf(order.shipmentUpdates),
                 order.shipmentUpdateCount,
                 order.refunds.stream()

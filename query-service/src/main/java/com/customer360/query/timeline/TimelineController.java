@@ -5,6 +5,7 @@ import com.customer360.query.customer.CustomerDetailsLookup;
 import com.customer360.query.store.KeysetCursor;
 import com.customer360.query.web.InvalidParameterException;
 import com.customer360.query.web.NotFoundException;
+import com.customer360.security.ReadsCustomers;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** What happened to a customer and their orders, newest first, page by page. */
 @RestController
+@ReadsCustomers
 class TimelineController {
 
     private final CustomerTimeline timeline;

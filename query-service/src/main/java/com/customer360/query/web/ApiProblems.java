@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -68,6 +69,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setType(UNAVAILABLE);
         problem.setTitle("Service unavailable");
         return ResponseEntity.of(problem).build();
+    }
+
+    /** Left to Spring Security, which answers 401 or 403 as problems of its own (see service-security). */
+    @ExceptionHandler(AccessDeniedException.class)
+    void denied(AccessDeniedException ex) {
+        throw ex;
     }
 
     @ExceptionHandler(Exception.class)

@@ -42,10 +42,10 @@ class ApiDocumentationIntegrationTest {
     }
 
     @Test
-    void shouldServeTheInteractiveApiPage() {
-        TestHttp.Answer page = http.get("/swagger-ui/index.html");
+    void shouldSendSomeoneWhoIsNotSignedInFromTheInteractiveApiPageToTheLoginPage() {
+        TestHttp.Answer page = StandaloneQueryService.shared().http(null).get("/swagger-ui/index.html");
 
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("swagger");
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.header("Location").orElseThrow()).endsWith("/login");
     }
 }
