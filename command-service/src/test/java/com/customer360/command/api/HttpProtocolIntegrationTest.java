@@ -166,6 +166,31 @@ class HttpProtocolIntegrationTest extends RunningCommandService {
         assertRefused(send("POST", "/api/orders/x/cancel", "{}", "Idempotency-Key", "my key"), 400, "Idempotency-Key");
     }
 
+    @Test
+    void shouldNameEveryAnswerWithARequestId() {
+        String refused = requestIdOf(send("POST", "/api/orders/x/cancel", "{}"));
+        String another = requestIdOf(send("POST", "/api/orders/x/cancel", "{}"));
+
+        assertThat(refused).isNotBlank().isNotEqualTo(another);
+    }
+
+    @Test
+    void shouldKeepTheCallersOwnRequestId() {
+        assertThat(requestIdOf(send("POST", "/api/orders/x/cancel", "{}", "X-Request-Id", "gateway-42.a_b")))
+                .isEqualTo("gateway-42.a_b");
+    }
+
+    @Test
+    void shouldReplaceARequestIdThatCouldCarryAnythingElse() {
+        assertThat(requestIdOf(send("POST", "/api/orders/x/cancel", "{}", "X-Request-Id", "ada@example.com")))
+                .isNotBlank()
+                .doesNotContain("ada");
+    }
+
+    private static String requestIdOf(TestHttp.Answer answer) {
+        return answer.header("X-Request-Id").orElseThrow(() -> new AssertionError("no X-Request-Id: " + answer));
+    }
+
     /** Sends with {@code Content-Type: application/json}, with a body or without one. */
     private TestHttp.Answer send(String method, String path, String body, String... headers) {
         return http().sendAs(method, path, JSON, body, headers);
