@@ -61,6 +61,7 @@ class ProblemResponsesTest {
         new ProblemResponses().unexpected(first);
 
         assertThat(ThrowableProxyUtil.asString(logged.list.get(0).getThrowableProxy()))
+                .contains("java.lang.IllegalStateException", "java.lang.IllegalArgumentException")
                 .doesNotContain(EMAIL);
     }
 }
