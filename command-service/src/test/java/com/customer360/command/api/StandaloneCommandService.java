@@ -101,6 +101,10 @@ final class StandaloneCommandService implements AutoCloseable {
         return service.bean(type);
     }
 
+    <T> T bean(String name, Class<T> type) {
+        return service.context().getBean(name, type);
+    }
+
     /** Stops the service as a shutdown does. */
     @Override
     public void close() {
