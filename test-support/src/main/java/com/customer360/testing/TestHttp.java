@@ -184,4 +184,34 @@ public final class TestHttp {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * A request whose {@code Content-Type} is exactly {@code contentType}, or absent when it is {@code null}, with
+     * {@code body} as UTF-8 or no body at all: for the refusals of media types and of missing bodies, which {@link
+     * #send} cannot show since it labels every body JSON.
+     *
+     * @param headers name, value, name, value, ...
+     */
+    public Answer sendAs(String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package com.customer360.command.publishing;
 
+import com.customer360.command.Unavailable;
 import com.customer360.command.eventstore.StoredEvents;
 import com.customer360.events.DomainEvent;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,8 +90,13 @@ final class Republisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while re-publishing to " + records.topic(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge re-published events on " + records.topic(), e);
+        } catch (TimeoutException e) {
+            throw new Unavailable("Kafka did not acknowledge re-published events on " + records.topic(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RetriableException) {
+                throw new Unavailable("Kafka did not acknowledge re-published events on " + records.topic(), e);
+            }
+            throw new IllegalStateException("Kafka refused re-published events on " + records.topic(), e);
         } finally {
             pending.clear();
         }

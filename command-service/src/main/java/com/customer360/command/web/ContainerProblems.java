@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tomcat refuses some requests itself, before Spring sees them: a path with an encoded slash, backslash or NUL, a
  * malformed percent escape or invalid UTF-8, a request line or headers above the size limit. Its own answer is an HTML
- * page; this swaps Tomcat's error report for one that answers with the same problem+json as the rest of the API.
+ * page; this swaps Tomcat's error report for one that answers with the same problem+json as the rest of the API, and
+ * names the request in the request log as every other answer is.
  */
 @Component
 class ContainerProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
@@ -76,6 +77,7 @@ class ContainerProblems implements WebServerFactoryCustomizer<TomcatServletWebSe
             if (!ioAllowed.get()) {
                 return;
             }
+            RequestLogging.refusedByTheContainer(response, status);
             try {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");

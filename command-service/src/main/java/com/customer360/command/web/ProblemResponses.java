@@ -1,6 +1,7 @@
 package com.customer360.command.web;
 
 import com.customer360.command.CommandRejected;
+import com.customer360.command.Unavailable;
 import com.customer360.command.input.InvalidInput;
 import com.customer360.command.input.InvalidInput.Violation;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -10,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,10 +86,41 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        if (isUnreachable(e)) {
+            log.warn("A store or broker could not be reached: {}", typesOf(e));
+            return Problems.unavailable();
+        }
         log.error(
                 "Unexpected failure while handling a request (messages left out: they may quote the input)",
                 redacted(e, 0));
         return Problems.serverError();
+    }
+
+    /**
+     * The event store or Kafka cannot be reached, wherever the driver's or client's exception was wrapped: by Axon, by
+     * Spring, or as {@link Unavailable}.
+     */
+    private static boolean isUnreachable(Throwable e) {
+        int depth = 0;
+        for (Throwable cause = e; cause != null && depth < 20; cause = cause.getCause(), depth++) {
+            if (cause instanceof Unavailable
+                    || cause instanceof MongoTimeoutException
+                    || cause instanceof MongoSocketException
+                    || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The types of the exception and its causes, never their messages. */
+    private static String typesOf(Throwable e) {
+        StringBuilder types = new StringBuilder(e.getClass().getName());
+        int depth = 0;
+        for (Throwable cause = e.getCause(); cause != null && depth < 20; cause = cause.getCause(), depth++) {
+            types.append(" <- ").append(cause.getClass().getName());
+        }
+        return types.toString();
     }
 
     /**

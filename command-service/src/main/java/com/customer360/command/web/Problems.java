@@ -31,6 +31,16 @@ final class Problems {
                 "the request could not be completed; it is safe to retry with the same Idempotency-Key");
     }
 
+    /** The event store or Kafka cannot be reached; nothing the caller sent is at fault. */
+    static ProblemDetail unavailable() {
+        return of(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "unavailable",
+                "Service unavailable",
+                "the event store or Kafka cannot be reached right now; send the request again shortly, with the same"
+                        + " Idempotency-Key");
+    }
+
     /**
      * The problem for a bare status set by the servlet container or a filter, where nothing more is known; for a 400
      * the request as a whole is at fault.

@@ -2,12 +2,11 @@ package com.customer360.command.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.customer360.testing.TestHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -39,7 +38,8 @@ class CommandApiFuzzIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static CommandServiceInstance service;
+    private static StandaloneCommandService service;
+    /** Raw bytes: the odd paths and headers are beyond what any HTTP client library will send. */
     private static RawHttp http;
 
     @Test
@@ -117,44 +117,30 @@ class CommandApiFuzzIntegrationTest {
         }
     }
 
-    /** The service under test, with a database and topic of its own, and some records for requests to hit. */
+    /** The service under test, with a database and topics of its own, and some records for requests to hit. */
     @BeforeAll
-    static void start() throws IOException {
-        Map<String, String> infrastructure = new HashMap<>();
-        EmbeddedInfrastructure.register((name, value) -> infrastructure.put(name, String.valueOf(value.get())));
-        service = new CommandServiceInstance(
-                infrastructure.get("spring.data.mongodb.uri").replace("/command-tests", "/command-fuzz"),
-                infrastructure.get("spring.kafka.bootstrap-servers"),
-                Map.of(
-                        "customer360.topics.events", "command-fuzz-events",
-                        "customer360.inbound.topic", "command-fuzz-upstream",
-                        "customer360.inbound.dead-letter-topic", "command-fuzz-upstream.dlq"));
-        http = new RawHttp(service.port());
+    static void start() {
+        service = StandaloneCommandService.start("command-fuzz", Map.of());
+        http = service.raw();
         createSeedRecords();
     }
 
-    private static void createSeedRecords() throws IOException {
-        send(
-                "POST",
+    private static void createSeedRecords() {
+        TestHttp seed = service.http();
+        assertAccepted(seed.post(
                 "/api/customers",
                 "{\"customerId\":\"" + ValidRequests.CUSTOMER + "\",\"name\":\"Fuzz\","
-                        + "\"email\":\"fuzz@example.com\"}");
+                        + "\"email\":\"fuzz@example.com\"}"));
         for (String orderId : ValidRequests.ORDERS) {
             ObjectNode order = ValidRequests.order(orderId, "USD", List.of(ValidRequests.line("TEA", 2, "12.50")));
             order.put("draft", orderId.equals("fuzz-draft"));
-            send("POST", "/api/orders", order.toString());
+            assertAccepted(seed.post("/api/orders", order.toString()));
         }
-        send("POST", "/api/orders/fuzz-delivered/shipment-updates", "{\"status\":\"IN_TRANSIT\"}");
-        send("POST", "/api/orders/fuzz-delivered/shipment-updates", "{\"status\":\"DELIVERED\"}");
+        assertAccepted(seed.post("/api/orders/fuzz-delivered/shipment-updates", "{\"status\":\"IN_TRANSIT\"}"));
+        assertAccepted(seed.post("/api/orders/fuzz-delivered/shipment-updates", "{\"status\":\"DELIVERED\"}"));
     }
 
-    private static void send(String method, String path, String body) throws IOException {
-        RawHttp.Response response = http.send(new RawHttp.Request(
-                method,
-                path,
-                RawHttp.headers("Content-Type", "application/json"),
-                body.getBytes(StandardCharsets.UTF_8),
-                false));
+    private static void assertAccepted(TestHttp.Answer response) {
         assertThat(response.status()).as(response.body()).isBetween(200, 299);
     }
 

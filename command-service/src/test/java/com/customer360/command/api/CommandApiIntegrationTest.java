@@ -3,49 +3,49 @@ package com.customer360.command.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.customer360.command.CommandServiceApplication;
 import com.customer360.events.cloudevents.CloudEventCodec;
 import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.events.customer.CustomerDetailsChanged;
 import com.customer360.events.customer.CustomerRegistered;
 import com.customer360.events.order.OrderPlaced;
 import com.customer360.events.order.OrderRefunded;
+import com.customer360.testing.TestHttp;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(
-        classes = CommandServiceApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + CommandServiceApplication.CONFIG_NAME)
+/** The command API over HTTP, and the events it records as the relay publishes them, on a service of its own. */
 class CommandApiIntegrationTest {
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfrastructure.register(registry);
+    private static StandaloneCommandService service;
+
+    @BeforeAll
+    static void start() {
+        service = StandaloneCommandService.start("command-api", Map.of());
     }
 
-    @LocalServerPort
-    int port;
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
 
-    private Http http;
+    private TestHttp http;
     private TopicReader topic;
     private final CloudEventCodec codec = new CloudEventCodec();
     private final String customerId = "c-" + UUID.randomUUID();
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
-        topic = new TopicReader(EmbeddedInfrastructure.bootstrapServers(), "customer-order-events");
+        http = service.http();
+        topic = service.events();
     }
 
     @AfterEach
@@ -86,10 +86,10 @@ class CommandApiIntegrationTest {
 
     @Test
     void shouldRegisterACustomerAndPublishItAsACloudEventKeyedByTheCustomer() {
-        Http.Response response = http.post("/api/customers", customer());
+        TestHttp.Answer response = http.post("/api/customers", customer());
 
         assertThat(response.status()).isEqualTo(201);
-        assertThat(response.body().get("customerId").asText()).isEqualTo(customerId);
+        assertThat(response.json().get("customerId").asText()).isEqualTo(customerId);
         EventEnvelope published = publishedFor(customerId, 1).get(0);
         assertThat(published.type()).isEqualTo("customer.registered");
         assertThat(published.aggregateSequence()).isZero();
@@ -118,11 +118,11 @@ class CommandApiIntegrationTest {
 
     @Test
     void shouldAnswerARetriedCreateTheSameWayAndRecordItOnce() {
-        Http.Response first = http.post("/api/customers", customer());
-        Http.Response retry = http.post("/api/customers", customer());
+        TestHttp.Answer first = http.post("/api/customers", customer());
+        TestHttp.Answer retry = http.post("/api/customers", customer());
 
         assertThat(retry.status()).isEqualTo(first.status()).isEqualTo(201);
-        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.json()).isEqualTo(first.json());
         http.post("/api/orders", order("o-after-" + customerId, ""));
         assertThat(publishedFor(customerId, 2))
                 .extracting(EventEnvelope::type)
@@ -135,12 +135,12 @@ class CommandApiIntegrationTest {
         String orderId = "o-" + UUID.randomUUID();
         http.post("/api/orders", order(orderId, ",\"draft\":true"));
 
-        Http.Response placing = http.post("/api/orders", order(orderId, ""));
-        Http.Response retry = http.post("/api/orders", order(orderId, ""));
+        TestHttp.Answer placing = http.post("/api/orders", order(orderId, ""));
+        TestHttp.Answer retry = http.post("/api/orders", order(orderId, ""));
 
         assertThat(placing.status()).isEqualTo(201);
-        assertThat(retry.status()).as(String.valueOf(retry.body())).isEqualTo(201);
-        assertThat(retry.body()).isEqualTo(placing.body());
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.json()).isEqualTo(placing.json());
         assertThat(publishedFor(customerId, 3))
                 .extracting(EventEnvelope::type)
                 .containsExactly("customer.registered", "order.drafted", "order.placed");
@@ -159,12 +159,12 @@ class CommandApiIntegrationTest {
                         "{\"line1\":\"1 Main St\",\"city\":\"Springfield\",\"postalCode\":\"12345\",\"country\":\"US\"}",
                         office);
 
-        Http.Response placing = http.post("/api/orders", placedThere);
-        Http.Response retry = http.post("/api/orders", placedThere);
+        TestHttp.Answer placing = http.post("/api/orders", placedThere);
+        TestHttp.Answer retry = http.post("/api/orders", placedThere);
 
-        assertThat(placing.status()).as(String.valueOf(placing.body())).isEqualTo(201);
-        assertThat(retry.status()).as(String.valueOf(retry.body())).isEqualTo(201);
-        assertThat(retry.body()).isEqualTo(placing.body());
+        assertThat(placing.status()).as(placing.body()).isEqualTo(201);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.json()).isEqualTo(placing.json());
         assertThat(publishedFor(customerId, 4))
                 .extracting(EventEnvelope::type)
                 .containsExactly(
@@ -175,7 +175,7 @@ class CommandApiIntegrationTest {
     void cannotReuseACustomerIdForOtherDetails() {
         http.post("/api/customers", customer());
 
-        Http.Response response = http.post(
+        TestHttp.Answer response = http.post(
                 "/api/customers",
                 "{\"customerId\":\"" + customerId + "\",\"name\":\"Bob\",\"email\":\"bob@example.com\"}");
 
@@ -188,11 +188,11 @@ class CommandApiIntegrationTest {
         String body = order("x", "").replace("\"orderId\":\"x\",", "");
         String key = UUID.randomUUID().toString();
 
-        Http.Response first = http.post("/api/orders", body, "Idempotency-Key", key);
-        Http.Response retry = http.post("/api/orders", body, "Idempotency-Key", key);
+        TestHttp.Answer first = http.post("/api/orders", body, "Idempotency-Key", key);
+        TestHttp.Answer retry = http.post("/api/orders", body, "Idempotency-Key", key);
 
         assertThat(first.status()).isEqualTo(201);
-        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.json()).isEqualTo(first.json());
     }
 
     @Test
@@ -203,9 +203,9 @@ class CommandApiIntegrationTest {
         String key = UUID.randomUUID().toString();
 
         http.post("/api/orders/" + orderId + "/refunds", "{\"amount\":\"10.00\"}", "Idempotency-Key", key);
-        Http.Response retry =
+        TestHttp.Answer retry =
                 http.post("/api/orders/" + orderId + "/refunds", "{\"amount\":\"10.00\"}", "Idempotency-Key", key);
-        Http.Response misuse =
+        TestHttp.Answer misuse =
                 http.post("/api/orders/" + orderId + "/refunds", "{\"amount\":\"11.00\"}", "Idempotency-Key", key);
         http.post("/api/orders/" + orderId + "/cancel", "{}");
 
@@ -304,7 +304,7 @@ class CommandApiIntegrationTest {
     void shouldApplyAMergePatchToTheCustomersDetails() {
         http.post("/api/customers", customer());
 
-        Http.Response response = http.send(
+        TestHttp.Answer response = http.send(
                 "PATCH", "/api/customers/" + customerId, "{\"email\":\"ada@new.example.com\",\"phone\":null}");
 
         assertThat(response.status()).isEqualTo(204);
@@ -323,12 +323,12 @@ class CommandApiIntegrationTest {
         assertProblem(http.post("/api/customers", huge), 413, "body");
     }
 
-    private static void assertProblem(Http.Response response, int status, String field) {
-        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(status);
+    private static void assertProblem(TestHttp.Answer response, int status, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body().get("errors").findValuesAsText("field"))
-                .as(response.body().toString())
+        assertThat(response.json().get("errors").findValuesAsText("field"))
+                .as(response.body())
                 .contains(field);
-        assertThat(response.body().toString()).doesNotContain("Exception", "at com.");
+        assertThat(response.body()).doesNotContain("Exception", "at com.");
     }
 }

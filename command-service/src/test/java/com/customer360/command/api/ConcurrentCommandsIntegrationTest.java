@@ -2,8 +2,7 @@ package com.customer360.command.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.customer360.embedded.EmbeddedKafkaBroker;
-import com.customer360.embedded.EmbeddedMongoServer;
+import com.customer360.testing.TestHttp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,29 +21,23 @@ import org.junit.jupiter.api.Test;
  */
 class ConcurrentCommandsIntegrationTest {
 
-    private static EmbeddedMongoServer mongo;
-    private static EmbeddedKafkaBroker kafka;
-    private static CommandServiceInstance first;
-    private static CommandServiceInstance second;
+    private static StandaloneCommandService first;
+    private static StandaloneCommandService second;
 
+    /** Two instances of one name: one event store, as two instances of a deployment share it. */
     @BeforeAll
     static void start() {
-        mongo = EmbeddedMongoServer.inMemory();
-        kafka = EmbeddedKafkaBroker.temporary();
-        String uri = mongo.connectionString() + "/concurrency";
-        first = new CommandServiceInstance(uri, kafka.bootstrapServers(), Map.of());
-        second = new CommandServiceInstance(uri, kafka.bootstrapServers(), Map.of());
+        first = StandaloneCommandService.start("concurrency", Map.of());
+        second = StandaloneCommandService.start("concurrency", Map.of());
     }
 
     @AfterAll
     static void stop() {
         second.close();
         first.close();
-        kafka.close();
-        mongo.close();
     }
 
-    private static String placeOrder(Http http) {
+    private static String placeOrder(TestHttp http) {
         String customerId = "c-" + UUID.randomUUID();
         String orderId = "o-" + UUID.randomUUID();
         http.post(
@@ -64,12 +57,12 @@ class ConcurrentCommandsIntegrationTest {
     }
 
     /** Each of the refunds alone is fine; any two together would refund more than the order's total. */
-    private static List<Integer> refundAtOnce(String orderId, List<Http> instances, int count) throws Exception {
+    private static List<Integer> refundAtOnce(String orderId, List<TestHttp> instances, int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(count);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Http http = instances.get(i % instances.size());
+            TestHttp http = instances.get(i % instances.size());
             answers.add(pool.submit(() -> {
                 start.await();
                 return http.post("/api/orders/" + orderId + "/refunds", "{\"amount\":\"60.00\"}")

@@ -2,49 +2,52 @@ package com.customer360.command.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.customer360.testing.TestHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * Requests that go wrong before any field is read — in the servlet container, in content negotiation, in the JSON
  * parser — still get a problem+json answer in the 4xx range, like any refused input. Each case here was found by
- * {@link CommandApiFuzzIntegrationTest}.
+ * {@link CommandApiFuzzIntegrationTest}. Only the broken percent-encoding goes over a raw socket: no HTTP client
+ * sends a path that is no URI.
  */
 class HttpProtocolIntegrationTest extends RunningCommandService {
+
+    private static final String JSON = "application/json";
 
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void shouldAnswerAnEncodedSlashInThePathWithAProblem() throws IOException {
-        assertProblem(send("POST", "/api/orders/a%2Fb/cancel", List.of(), "{}"), 400, "request");
+        assertRefused(send("POST", "/api/orders/a%2Fb/cancel", "{}"), 400, "request");
     }
 
     @Test
     void shouldAnswerBrokenPercentEncodingInAPathParameterWithAProblem() throws IOException {
-        assertProblem(send("GET", "/api/customers/;%/;%", List.of(), null), 400, "path");
+        RawHttp.Response response = raw().send(new RawHttp.Request(
+                "GET", "/api/customers/;%/;%", RawHttp.headers("Content-Type", JSON), null, false));
+
+        assertRefused(response.status(), response.contentType(), response.body(), 400, "path");
     }
 
     @Test
     void shouldAnswerAPathThatIsNotUtf8WithAProblem() throws IOException {
-        assertProblem(send("POST", "/api/orders/%FF/cancel", List.of(), "{}"), 400, "request");
+        assertRefused(send("POST", "/api/orders/%FF/cancel", "{}"), 400, "request");
     }
 
     @Test
     void shouldAnswerHeadersAboveTheSizeLimitWithAProblem() throws IOException {
-        RawHttp.Response response =
-                send("POST", "/api/orders/x/cancel", RawHttp.headers("Idempotency-Key", "k".repeat(20_000)), "{}");
+        TestHttp.Answer response = send("POST", "/api/orders/x/cancel", "{}", "Idempotency-Key", "k".repeat(20_000));
 
-        assertProblem(response, 400, "request");
+        assertRefused(response, 400, "request");
     }
 
     @Test
     void shouldAnswerARequestForTheErrorPageWithNotFound() throws IOException {
-        RawHttp.Response response = send("GET", "/error", List.of(), null);
+        TestHttp.Answer response = send("GET", "/error", null);
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -52,46 +55,38 @@ class HttpProtocolIntegrationTest extends RunningCommandService {
     }
 
     @Test
-    void shouldAnswerAnUnknownPathWithNotFound() throws IOException {
-        RawHttp.Response response = send("POST", "/api/invoices", List.of(), "{}");
+    void shouldAnswerAnUnknownPathWithNotFound() {
+        TestHttp.Answer response = send("POST", "/api/invoices", "{}");
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
     @Test
-    void shouldAnswerAnUnsupportedMethodWithMethodNotAllowed() throws IOException {
-        RawHttp.Response response = send("DELETE", "/api/customers", List.of(), null);
+    void shouldAnswerAnUnsupportedMethodWithMethodNotAllowed() {
+        TestHttp.Answer response = send("DELETE", "/api/customers", null);
 
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.headers()).containsEntry("allow", "POST");
+        assertThat(response.headers().allValues("Allow")).containsExactly("POST");
     }
 
     @Test
     void cannotSendAWildcardContentType() throws IOException {
-        assertProblem(
-                send("POST", "/api/orders/x/cancel", RawHttp.headers("Content-Type", "*/*"), "{}"),
-                415,
-                "Content-Type");
+        assertRefused(http().sendAs("POST", "/api/orders/x/cancel", "*/*", "{}"), 415, "Content-Type");
     }
 
     @Test
     void cannotSendAContentTypeWithAnUnknownCharset() throws IOException {
-        assertProblem(
-                send(
-                        "POST",
-                        "/api/orders/x/cancel",
-                        RawHttp.headers("Content-Type", "application/json;charset=nope"),
-                        "{}"),
+        assertRefused(
+                http().sendAs("POST", "/api/orders/x/cancel", "application/json;charset=nope", "{}"),
                 415,
                 "Content-Type");
     }
 
     @Test
-    void cannotSendMultipartForm() throws IOException {
-        RawHttp.Response response =
-                send("POST", "/api/orders/x/cancel", RawHttp.headers("Content-Type", "multipart/form-data"), "--x--");
+    void cannotSendMultipartForm() {
+        TestHttp.Answer response = http().sendAs("POST", "/api/orders/x/cancel", "multipart/form-data", "--x--");
 
         assertThat(response.status()).isEqualTo(415);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -99,7 +94,7 @@ class HttpProtocolIntegrationTest extends RunningCommandService {
 
     @Test
     void cannotSendAnAcceptHeaderThatIsNoMediaType() throws IOException {
-        assertProblem(send("POST", "/api/orders/x/cancel", RawHttp.headers("Accept", "garbage"), "{}"), 400, "Accept");
+        assertRefused(send("POST", "/api/orders/x/cancel", "{}", "Accept", "garbage"), 400, "Accept");
     }
 
     @Test
@@ -109,13 +104,12 @@ class HttpProtocolIntegrationTest extends RunningCommandService {
             many.append(", a/b").append(i);
         }
 
-        assertProblem(
-                send("POST", "/api/orders/x/cancel", RawHttp.headers("Accept", many.toString()), "{}"), 400, "Accept");
+        assertRefused(send("POST", "/api/orders/x/cancel", "{}", "Accept", many.toString()), 400, "Accept");
     }
 
     @Test
-    void shouldAnswerAnUnacceptableMediaTypeWithAProblemAnyway() throws IOException {
-        RawHttp.Response response = send("POST", "/api/orders/x/cancel", RawHttp.headers("Accept", "text/html"), "{}");
+    void shouldAnswerAnUnacceptableMediaTypeWithAProblemAnyway() {
+        TestHttp.Answer response = send("POST", "/api/orders/x/cancel", "{}", "Accept", "text/html");
 
         assertThat(response.status()).isEqualTo(406);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -123,86 +117,103 @@ class HttpProtocolIntegrationTest extends RunningCommandService {
 
     @Test
     void cannotSendJsonNullAsTheBody() throws IOException {
-        assertProblem(send("POST", "/api/customers", List.of(), "null"), 400, "body");
+        assertRefused(send("POST", "/api/customers", "null"), 400, "body");
     }
 
     @Test
     void cannotLeaveOutARequiredBody() throws IOException {
-        assertProblem(send("POST", "/api/orders/x/refunds", List.of(), null), 400, "body");
+        assertRefused(send("POST", "/api/orders/x/refunds", null), 400, "body");
     }
 
     @Test
     void cannotSendAnArrayForAnObject() throws IOException {
-        assertProblem(send("PATCH", "/api/customers/c-1", List.of(), "[]"), 400, "body");
+        assertRefused(send("PATCH", "/api/customers/c-1", "[]"), 400, "body");
     }
 
     @Test
     void cannotNestDeeperThanTheParserAllows() throws IOException {
         String deep = "{\"a\":".repeat(3000) + "1" + "}".repeat(3000);
 
-        RawHttp.Response response = send("PATCH", "/api/customers/c-1", List.of(), deep);
+        TestHttp.Answer response = send("PATCH", "/api/customers/c-1", deep);
 
-        assertProblem(response, 400, "body");
+        assertRefused(response, 400, "body");
         assertThat(problem(response).toString()).contains("nesting depth");
     }
 
     @Test
     void cannotSendANumberLongerThanTheParserAllows() throws IOException {
-        RawHttp.Response response =
-                send("POST", "/api/orders/x/refunds", List.of(), "{\"amount\":" + "9".repeat(1001) + "}");
+        TestHttp.Answer response = send("POST", "/api/orders/x/refunds", "{\"amount\":" + "9".repeat(1001) + "}");
 
-        assertProblem(response, 400, "body");
+        assertRefused(response, 400, "body");
         assertThat(problem(response).toString()).contains("length of a number");
     }
 
     @Test
-    void shouldAcceptAnIdempotencyKeyOf128Characters() throws IOException {
-        RawHttp.Response response =
-                send("POST", "/api/orders/x/cancel", RawHttp.headers("Idempotency-Key", "k".repeat(128)), "{}");
+    void shouldAcceptAnIdempotencyKeyOf128Characters() {
+        TestHttp.Answer response = send("POST", "/api/orders/x/cancel", "{}", "Idempotency-Key", "k".repeat(128));
 
         assertThat(response.status()).isEqualTo(404);
     }
 
     @Test
     void cannotSendAnIdempotencyKeyOf129Characters() throws IOException {
-        assertProblem(
-                send("POST", "/api/orders/x/cancel", RawHttp.headers("Idempotency-Key", "k".repeat(129)), "{}"),
-                400,
-                "Idempotency-Key");
+        assertRefused(
+                send("POST", "/api/orders/x/cancel", "{}", "Idempotency-Key", "k".repeat(129)), 400, "Idempotency-Key");
     }
 
     @Test
     void cannotSendAnIdempotencyKeyWithSpaces() throws IOException {
-        assertProblem(
-                send("POST", "/api/orders/x/cancel", RawHttp.headers("Idempotency-Key", "my key"), "{}"),
-                400,
-                "Idempotency-Key");
+        assertRefused(send("POST", "/api/orders/x/cancel", "{}", "Idempotency-Key", "my key"), 400, "Idempotency-Key");
     }
 
-    /** Sends with {@code Content-Type: application/json} unless the headers name another. */
-    private RawHttp.Response send(String method, String target, List<Map.Entry<String, String>> headers, String body)
-            throws IOException {
-        List<Map.Entry<String, String>> all = new java.util.ArrayList<>(headers);
-        if (headers.stream().noneMatch(header -> header.getKey().equals("Content-Type"))) {
-            all.add(Map.entry("Content-Type", "application/json"));
-        }
-        return raw().send(new RawHttp.Request(
-                method, target, all, body == null ? null : body.getBytes(StandardCharsets.UTF_8), false));
+    @Test
+    void shouldNameEveryAnswerWithARequestId() {
+        String refused = requestIdOf(send("POST", "/api/orders/x/cancel", "{}"));
+        String another = requestIdOf(send("POST", "/api/orders/x/cancel", "{}"));
+
+        assertThat(refused).isNotBlank().isNotEqualTo(another);
     }
 
-    private JsonNode problem(RawHttp.Response response) throws IOException {
+    @Test
+    void shouldKeepTheCallersOwnRequestId() {
+        assertThat(requestIdOf(send("POST", "/api/orders/x/cancel", "{}", "X-Request-Id", "gateway-42.a_b")))
+                .isEqualTo("gateway-42.a_b");
+    }
+
+    @Test
+    void shouldReplaceARequestIdThatCouldCarryAnythingElse() {
+        assertThat(requestIdOf(send("POST", "/api/orders/x/cancel", "{}", "X-Request-Id", "ada@example.com")))
+                .isNotBlank()
+                .doesNotContain("ada");
+    }
+
+    private static String requestIdOf(TestHttp.Answer answer) {
+        return answer.header("X-Request-Id").orElseThrow(() -> new AssertionError("no X-Request-Id: " + answer));
+    }
+
+    /** Sends with {@code Content-Type: application/json}, with a body or without one. */
+    private TestHttp.Answer send(String method, String path, String body, String... headers) {
+        return http().sendAs(method, path, JSON, body, headers);
+    }
+
+    private JsonNode problem(TestHttp.Answer response) throws IOException {
         return json.readTree(response.body());
     }
 
-    private void assertProblem(RawHttp.Response response, int status, String field) throws IOException {
-        String described = response.status() + " " + response.contentType() + " " + response.body();
-        assertThat(response.status()).as(described).isEqualTo(status);
-        assertThat(response.contentType()).as(described).startsWith("application/problem+json");
-        JsonNode problem = problem(response);
+    private void assertRefused(TestHttp.Answer response, int status, String field) throws IOException {
+        assertRefused(response.status(), response.contentType(), response.body(), status, field);
+    }
+
+    private void assertRefused(int answered, String contentType, String body, int status, String field)
+            throws IOException {
+        String described = answered + " " + contentType + " " + body;
+        assertThat(answered).as(described).isEqualTo(status);
+        assertThat(contentType).as(described).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(body);
         assertThat(problem.get("status").asInt()).as(described).isEqualTo(status);
         assertThat(problem.get("errors").findValuesAsText("field"))
                 .as(described)
                 .contains(field);
-        assertThat(response.body()).doesNotContain("Exception", "at com.", "at org.");
+        assertThat(body).doesNotContain("Exception", "at com.", "at org.");
     }
 }

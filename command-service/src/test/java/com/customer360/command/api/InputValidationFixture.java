@@ -1,5 +1,6 @@
 package com.customer360.command.api;
 
+import com.customer360.testing.TestHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 /**
  * A running command service with a customer and two orders of the test's own (one placed, one delivered), and a way to
  * send each endpoint's valid request with one field set: the ground every input validation test stands on. Its
- * subclasses share the one Spring context of {@link RunningCommandService}.
+ * subclasses share the one running service of {@link RunningCommandService}.
  */
 abstract class InputValidationFixture extends RunningCommandService {
 
@@ -18,7 +19,7 @@ abstract class InputValidationFixture extends RunningCommandService {
     final String customerId = "c-" + suffix;
     final String placedOrder = "o-" + suffix;
     final String deliveredOrder = "d-" + suffix;
-    Http http;
+    TestHttp http;
 
     @BeforeEach
     void setUp() {
@@ -36,7 +37,7 @@ abstract class InputValidationFixture extends RunningCommandService {
      * The endpoint's valid request with one field set (added if absent): a registration of a new customer, or a request
      * about this test's own records.
      */
-    Http.Response send(String endpoint, String field, JsonNode value) {
+    TestHttp.Answer send(String endpoint, String field, JsonNode value) {
         ObjectNode body = validBody(endpoint);
         if (endpoint.equals("register")) {
             body.put("customerId", "n-" + UUID.randomUUID());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.customer360.events.cloudevents.CloudEventCodec;
 import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.events.customer.CustomerDetailsChanged;
+import com.customer360.testing.TestHttp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,7 +20,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The relay's repair path: an event whose insert became visible later than the relay's look-back is never published,
@@ -31,16 +31,14 @@ class RelayRepublishIntegrationTest extends RunningCommandService {
     private final CloudEventCodec codec = new CloudEventCodec();
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final String customerId = "c-" + suffix;
-    private Http http;
+    private final EventStorageEngine storageEngine = service().bean(EventStorageEngine.class);
+    private TestHttp http;
     private TopicReader topic;
-
-    @Autowired
-    EventStorageEngine storageEngine;
 
     @BeforeEach
     void setUp() {
         http = http();
-        topic = new TopicReader(EmbeddedInfrastructure.bootstrapServers(), EVENTS);
+        topic = service().events();
     }
 
     @AfterEach
@@ -87,7 +85,7 @@ class RelayRepublishIntegrationTest extends RunningCommandService {
         return envelopes;
     }
 
-    private Http.Response republish(String body) {
+    private TestHttp.Answer republish(String body) {
         return http.post("/api/admin/relay/republish", body);
     }
 
@@ -99,10 +97,10 @@ class RelayRepublishIntegrationTest extends RunningCommandService {
         assertAccepted(http.post("/api/orders/" + orderId + "/refunds", "{\"amount\":\"5.00\",\"refundId\":\"r-1\"}"));
         List<ConsumerRecord<String, byte[]>> relayed = publishedFor(customerId, 3);
 
-        Http.Response response = republish("{\"aggregate\":\"order:" + orderId + "\"}");
+        TestHttp.Answer response = republish("{\"aggregate\":\"order:" + orderId + "\"}");
 
-        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
-        assertThat(response.body().get("published").asInt()).isEqualTo(2);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("published").asInt()).isEqualTo(2);
         List<ConsumerRecord<String, byte[]>> all = publishedFor(customerId, 5);
         assertThat(all.subList(3, 5))
                 .extracting(ConsumerRecord::value)
@@ -138,10 +136,10 @@ class RelayRepublishIntegrationTest extends RunningCommandService {
                                 .count()
                         == 1);
 
-        Http.Response response = republish("{\"aggregate\":\"customer:" + customerId + "\"}");
+        TestHttp.Answer response = republish("{\"aggregate\":\"customer:" + customerId + "\"}");
 
-        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
-        assertThat(response.body().get("published").asInt()).isEqualTo(2);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("published").asInt()).isEqualTo(2);
         List<EventEnvelope> events = decoded(publishedFor(customerId, 3));
         assertThat(events.get(1)).isEqualTo(registered);
         EventEnvelope missed = events.get(2);
@@ -160,10 +158,10 @@ class RelayRepublishIntegrationTest extends RunningCommandService {
         List<ConsumerRecord<String, byte[]>> relayed = publishedFor(customerId, 2);
         Instant to = Instant.now().plusMillis(1);
 
-        Http.Response response = republish("{\"from\":\"%s\",\"to\":\"%s\"}".formatted(from, to));
+        TestHttp.Answer response = republish("{\"from\":\"%s\",\"to\":\"%s\"}".formatted(from, to));
 
-        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
-        assertThat(response.body().get("published").asInt()).isEqualTo(2);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().get("published").asInt()).isEqualTo(2);
         assertThat(publishedFor(customerId, 4).subList(2, 4))
                 .extracting(ConsumerRecord::value)
                 .containsExactly(relayed.get(0).value(), relayed.get(1).value());
@@ -171,10 +169,10 @@ class RelayRepublishIntegrationTest extends RunningCommandService {
 
     @Test
     void shouldPublishNothingForAStreamThatDoesNotExist() {
-        Http.Response response = republish("{\"aggregate\":\"order:never-" + suffix + "\"}");
+        TestHttp.Answer response = republish("{\"aggregate\":\"order:never-" + suffix + "\"}");
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body().get("published").asInt()).isZero();
+        assertThat(response.json().get("published").asInt()).isZero();
     }
 
     @Test
@@ -184,7 +182,7 @@ class RelayRepublishIntegrationTest extends RunningCommandService {
             assertAccepted(http.send("PATCH", "/api/customers/" + customerId, "{\"name\":\"Ada " + i + "\"}"));
         }
 
-        Http.Response response = republish("{\"from\":\"2000-01-01T00:00:00Z\",\"to\":\"%s\"}"
+        TestHttp.Answer response = republish("{\"from\":\"2000-01-01T00:00:00Z\",\"to\":\"%s\"}"
                 .formatted(Instant.now().plusSeconds(1)));
 
         assertProblem(response, 422, "to");

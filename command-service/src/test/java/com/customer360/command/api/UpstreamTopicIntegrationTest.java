@@ -3,7 +3,6 @@ package com.customer360.command.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.customer360.command.CommandServiceApplication;
 import com.customer360.events.cloudevents.CloudEventCodec;
 import com.customer360.events.cloudevents.DeadLetterHeaders;
 import com.customer360.events.cloudevents.EventEnvelope;
@@ -11,6 +10,7 @@ import com.customer360.events.customer.CustomerDetailsChanged;
 import com.customer360.events.customer.CustomerRegistered;
 import com.customer360.events.order.OrderPlaced;
 import com.customer360.events.order.OrderShippingAddressChanged;
+import com.customer360.testing.TestHttp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -29,37 +29,28 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Upstream systems publish CloudEvents to the inbound topic; each becomes the same command as over HTTP. */
-@SpringBootTest(
-        classes = CommandServiceApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.config.name=" + CommandServiceApplication.CONFIG_NAME,
-            "customer360.inbound.topic=" + UpstreamTopicIntegrationTest.INBOUND,
-            "customer360.inbound.dead-letter-topic=" + UpstreamTopicIntegrationTest.INBOUND + ".dlq",
-            "spring.kafka.consumer.group-id=upstream-topic-test",
-            "customer360.inbound.max-wait=4s",
-            "customer360.inbound.retry-interval=200ms"
-        })
 class UpstreamTopicIntegrationTest {
 
-    static final String INBOUND = "upstream-test";
+    private static StandaloneCommandService service;
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfrastructure.register(registry);
+    @BeforeAll
+    static void start() {
+        service = StandaloneCommandService.start(
+                "upstream-topic",
+                Map.of("customer360.inbound.max-wait", "4s", "customer360.inbound.retry-interval", "200ms"));
     }
 
-    @LocalServerPort
-    int port;
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
 
     private final ObjectMapper json = new ObjectMapper();
     private final CloudEventCodec codec = new CloudEventCodec();
@@ -73,13 +64,13 @@ class UpstreamTopicIntegrationTest {
         producer = new KafkaProducer<>(
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        EmbeddedInfrastructure.bootstrapServers(),
+                        StandaloneCommandService.bootstrapServers(),
                         ProducerConfig.LINGER_MS_CONFIG,
                         "50"),
                 new StringSerializer(),
                 new ByteArraySerializer());
-        events = new TopicReader(EmbeddedInfrastructure.bootstrapServers(), "customer-order-events");
-        deadLetters = new TopicReader(EmbeddedInfrastructure.bootstrapServers(), INBOUND + ".dlq");
+        events = service.events();
+        deadLetters = new TopicReader(StandaloneCommandService.bootstrapServers(), inbound() + ".dlq");
     }
 
     @AfterEach
@@ -103,6 +94,10 @@ class UpstreamTopicIntegrationTest {
         }
     }
 
+    private static String inbound() {
+        return service.inboundTopic();
+    }
+
     private String customerId() {
         return "pos-c-" + suffix;
     }
@@ -112,7 +107,7 @@ class UpstreamTopicIntegrationTest {
     }
 
     private void publish(byte[] value) {
-        producer.send(new ProducerRecord<>(INBOUND, customerId(), value));
+        producer.send(new ProducerRecord<>(inbound(), customerId(), value));
         producer.flush();
     }
 
@@ -120,7 +115,7 @@ class UpstreamTopicIntegrationTest {
     private void publishTogether(ObjectNode... messages) {
         for (ObjectNode message : messages) {
             producer.send(new ProducerRecord<>(
-                    INBOUND, customerId(), message.toString().getBytes(StandardCharsets.UTF_8)));
+                    inbound(), customerId(), message.toString().getBytes(StandardCharsets.UTF_8)));
         }
         producer.flush();
     }
@@ -279,7 +274,7 @@ class UpstreamTopicIntegrationTest {
     void shouldReadBinaryModeMessages() {
         publish(message("customer.registered"));
         ProducerRecord<String, byte[]> binary = new ProducerRecord<>(
-                INBOUND,
+                inbound(),
                 customerId(),
                 message("order.placed").get("data").toString().getBytes(StandardCharsets.UTF_8));
         binary.headers()
@@ -299,9 +294,9 @@ class UpstreamTopicIntegrationTest {
         publish(message("order.placed"));
         publish(message("order.shipment-updated"));
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> new Http(port)
-                                .send("GET", "/api/admin/inbound/waiting", null)
-                                .body()
+                .until(() -> service.http()
+                                .get("/api/admin/inbound/waiting")
+                                .json()
                                 .get("waiting")
                                 .asInt()
                         >= 2);
@@ -408,7 +403,7 @@ class UpstreamTopicIntegrationTest {
                         "MALFORMED_JSON", "UNKNOWN_TYPE", "SCHEMA_VIOLATION", "TOO_LARGE", "RULE_BROKEN", "CONFLICT");
         assertThat(dead.get(0).value()).isEqualTo(garbage);
         assertThat(header(dead.get(2), DeadLetterHeaders.REASON)).contains("email");
-        assertThat(header(dead.get(4), DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(INBOUND);
+        assertThat(header(dead.get(4), DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(inbound());
         assertThat(eventTypes(2)).containsExactly("customer.registered", "order.placed");
     }
 
@@ -438,10 +433,10 @@ class UpstreamTopicIntegrationTest {
 
         publish(message("customer.registered"));
         assertThat(eventTypes(1)).containsExactly("customer.registered");
-        Http.Response redrive = new Http(port).post("/api/admin/inbound/dead-letters/redrive", null);
+        TestHttp.Answer redrive = service.http().post("/api/admin/inbound/dead-letters/redrive", null);
 
         assertThat(redrive.status()).isEqualTo(200);
-        assertThat(redrive.body().get("redriven").asInt()).isPositive();
+        assertThat(redrive.json().get("redriven").asInt()).isPositive();
         assertThat(eventTypes(2)).containsExactly("customer.registered", "order.placed");
     }
 

@@ -6,6 +6,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import com.customer360.command.Unavailable;
+import com.mongodb.MongoTimeoutException;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,27 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void shouldAnswerAStoreThatCannotBeReachedWithServiceUnavailable() {
+        ProblemDetail problem = new ProblemResponses()
+                .unexpected(new IllegalStateException(
+                        "could not store " + EMAIL, new MongoTimeoutException("timed out storing " + EMAIL)));
+
+        assertThat(problem.getStatus()).isEqualTo(503);
+        assertThat(problem.getDetail()).doesNotContain(EMAIL);
+        assertThat(logged.list).singleElement().satisfies(line -> assertThat(line.getFormattedMessage())
+                .contains("com.mongodb.MongoTimeoutException")
+                .doesNotContain(EMAIL));
+    }
+
+    @Test
+    void shouldAnswerABrokerThatDidNotAcknowledgeWithServiceUnavailable() {
+        ProblemDetail problem = new ProblemResponses()
+                .unexpected(new Unavailable("Kafka did not acknowledge", new TimeoutException("after 30 s")));
+
+        assertThat(problem.getStatus()).isEqualTo(503);
+    }
+
+    @Test
     void shouldLogACycleOfCausesWithoutEndlessRecursion() {
         IllegalStateException first = new IllegalStateException(EMAIL);
         IllegalArgumentException second = new IllegalArgumentException(EMAIL);
@@ -61,6 +85,7 @@ class ProblemResponsesTest {
         new ProblemResponses().unexpected(first);
 
         assertThat(ThrowableProxyUtil.asString(logged.list.get(0).getThrowableProxy()))
+                .contains("java.lang.IllegalStateException", "java.lang.IllegalArgumentException")
                 .doesNotContain(EMAIL);
     }
 }
