@@ -11,7 +11,7 @@ import java.util.List;
  * The customer details page's JSON: contact details, the latest shipping address and the figures per currency;
  * {@code orderCount} counts every order (drafts and cancelled ones too), the summaries only counted ones.
  */
-record CustomerDetailsView(
+public record CustomerDetailsView(
         String customerId,
         String name,
         String email,
@@ -25,7 +25,7 @@ record CustomerDetailsView(
         boolean hasDraft,
         boolean stuckInTransit) {
 
-    static CustomerDetailsView of(CustomerDetails customer, StuckInTransit stuck) {
+    public static CustomerDetailsView of(CustomerDetails customer, StuckInTransit stuck) {
         return new CustomerDetailsView(
                 customer.customerId,
                 customer.name,
@@ -42,7 +42,7 @@ record CustomerDetailsView(
     }
 
     /** The figures in one currency, amounts as strings with the currency's digits. */
-    record Summary(
+    public record Summary(
             String currency, long orderCount, String lifetimeValue, String averageOrderValue, String refundedTotal) {
 
         static Summary of(CurrencyFigures figures) {
