@@ -15,8 +15,8 @@ import java.util.Random;
  * A deterministic shop history: customers in Europe, the US and Japan, seven stores in three currencies (EUR, USD and
  * JPY, which has no minor unit), and orders in every status — drafts, cancellations, shipments stuck in transit,
  * deliveries, returns and refunds — placed over the last eighteen months. One wholesale customer orders far more than
- * anyone else, so that the pages have a long order history to page through. The same seed and day always give the
- * same requests, so loading can simply start again after an interruption.
+ * everyone else together, so that the pages have a long order history to page through. The same seed and day always
+ * give the same requests, so loading can simply start again after an interruption.
  */
 final class DemoData {
 
@@ -135,13 +135,16 @@ final class DemoData {
     }
 
     /**
-     * The plan for the given day: times are measured back from the start of that day. The wholesale customer
-     * ({@link #BIG_CUSTOMER}) places two orders for every three the others place together.
+     * The plan for the given day: times are measured back from the start of that day. Of the {@code orderCount}
+     * orders the wholesale customer ({@link #BIG_CUSTOMER}, registered besides the {@code customerCount} others)
+     * places two in three, so that the demo shows a long history and still loads as fast as before it had one.
      */
     static Plan generate(long seed, int customerCount, int orderCount, Instant now) {
-        return generate(seed, customerCount, orderCount, orderCount * 2 / 3, now);
+        int wholesale = orderCount * 2 / 3;
+        return generate(seed, customerCount, orderCount - wholesale, wholesale, now);
     }
 
+    /** The plan with {@code orderCount} orders of the others and {@code bigCustomerOrders} of the wholesaler. */
     static Plan generate(long seed, int customerCount, int orderCount, int bigCustomerOrders, Instant now) {
         return new DemoData(seed, now).plan(customerCount, orderCount, bigCustomerOrders);
     }

@@ -30,7 +30,7 @@ class DemoDataTest {
     @Test
     void shouldRegisterAFewHundredCustomersAndPlaceAFewThousandOrders() {
         assertThat(plan.customers()).hasSize(301);
-        assertThat(plan.orders()).hasSize(5000);
+        assertThat(plan.orders()).hasSize(3000);
     }
 
     @Test
@@ -44,7 +44,7 @@ class DemoDataTest {
                         .mapToLong(Map.Entry::getValue)
                         .max()
                         .orElseThrow())
-                .isLessThan(200);
+                .isLessThan(100);
         assertThat(plan.customers().get(0).body()).containsEntry("customerId", DemoData.BIG_CUSTOMER);
     }
 
