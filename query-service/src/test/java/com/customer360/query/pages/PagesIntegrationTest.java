@@ -81,6 +81,20 @@ class PagesIntegrationTest {
     }
 
     @Test
+    void shouldShowOlderTimelineEntriesBelowTheShownOnes() {
+        String page = awaitPage("/customers/" + customerId, "2026-02-01").body();
+        String more = between(page, "hx-get=\"/customers/" + customerId + "/timeline?cursor=", "\"");
+
+        TestHttp.Answer older = service.http().get("/customers/" + customerId + "/timeline?cursor=" + more);
+
+        assertThat(older.status()).isEqualTo(200);
+        assertThat(older.body())
+                .doesNotContain("<html", "<section")
+                .contains("<li>")
+                .contains("id=\"timeline-more\" class=\"more\" hx-swap-oob=\"true\"");
+    }
+
+    @Test
     void shouldServeOnlyThePartHtmxAsksFor() {
         awaitPage("/customers/" + customerId, "2026-02-01");
 
