@@ -86,6 +86,12 @@
   });
 
   document.addEventListener('htmx:afterSwap', function (event) {
+    // The list's results are replaced as the reader types; a screen reader hears how many there are now.
+    var results = document.getElementById('results');
+    var summary = document.getElementById('results-status');
+    if (results && summary && results.dataset.summary && summary.textContent !== results.dataset.summary) {
+      summary.textContent = results.dataset.summary;
+    }
     var config = event.detail.requestConfig;
     var trigger = config && config.triggeringEvent;
     if (trigger && trigger.type && trigger.type.indexOf('sse:') === 0) {

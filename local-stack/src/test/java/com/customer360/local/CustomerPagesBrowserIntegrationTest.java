@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -75,7 +76,8 @@ class CustomerPagesBrowserIntegrationTest {
     private ChromeDriverService service;
     private WebDriver browser;
     private WebDriverWait wait;
-    private int step;
+    /** Numbers the screenshots of both walks in the order they were taken. */
+    private static final AtomicInteger STEP = new AtomicInteger();
 
     @BeforeAll
     static void startTheStackWithALittleDemoData() throws Exception {
@@ -229,13 +231,32 @@ class CustomerPagesBrowserIntegrationTest {
         ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
         long eurOrders = figure("EUR", "orderCount");
         String newOrder = "browser-live-" + System.nanoTime();
-        api.command("POST", "/api/orders", newOrderJson(newOrder));
+        api.command("POST", "/api/orders", newOrderJson(newOrder, CUSTOMER));
         wait.until(page -> orderIdsShown().contains(newOrder));
         await().atMost(PATIENCE).until(() -> figure("EUR", "orderCount") == eurOrders + 1);
         assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
                 .isEqualTo(true);
         assertThat(orderIdsShown().get(0)).isEqualTo(newOrder);
         screenshot("customer-updated-live");
+    }
+
+    @Test
+    void shouldUpdateTheCustomerListByItselfWhenACustomerOrders() throws Exception {
+        browser.get(stack.queryApi() + "/?sort=lastOrderAt,desc");
+        wait.until(page -> customerRows().size() > 1);
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+        String customer = DemoData.customerId(3);
+
+        api.command("POST", "/api/orders", newOrderJson("browser-list-" + System.nanoTime(), customer));
+
+        wait.until(page -> retryingStale(() -> customerRows()
+                .get(0)
+                .findElement(By.cssSelector("th a"))
+                .getAttribute("href")
+                .endsWith("/customers/" + customer)));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
+                .isEqualTo(true);
+        screenshot("customer-list-updated-live");
     }
 
     private void assertFiguresAsTheApiServesThem() {
@@ -336,15 +357,14 @@ class CustomerPagesBrowserIntegrationTest {
     }
 
     private void screenshot(String name) throws IOException {
-        step++;
         Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(
                 shot,
-                SCREENSHOTS.resolve(String.format("%02d-%s.png", step, name)),
+                SCREENSHOTS.resolve(String.format("%02d-%s.png", STEP.incrementAndGet(), name)),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static String newOrderJson(String orderId) {
+    private static String newOrderJson(String orderId, String customerId) {
         return """
                 {"orderId": "%s", "customerId": "%s", "storeId": "berlin-flagship", "currency": "EUR",
                  "lines": [{"sku": "TEA-SENCHA-100", "name": "Sencha tea, 100 g", "quantity": 3, "unitPrice": "8.95"}],
@@ -352,7 +372,7 @@ class CustomerPagesBrowserIntegrationTest {
                                      "country": "DE"},
                  "placedAt": "%s"}
                 """
-                .formatted(orderId, CUSTOMER, Instant.now().plusSeconds(1));
+                .formatted(orderId, customerId, Instant.now().plusSeconds(1));
     }
 
     /** A page that htmx is reloading may swap an element away between finding and reading it: read again. */

@@ -124,6 +124,7 @@ class PagesIntegrationTest {
                 .contains("href=\"/api/customers/export.csv?q=grace&amp;hasDraft=true\"");
         assertThat(none).contains("No customers match these filters.");
         assertThat(wrong).contains("role=\"alert\"").contains("ISO 4217");
+        assertThat(service.http().get("/?page=100000").body()).contains("This page is past the end of the list.");
         assertNoInlineScriptsOrStyles(found);
     }
 
@@ -160,6 +161,15 @@ class PagesIntegrationTest {
         assertThat(service.http().get("/webjars/htmx-ext-sse/sse.js").status()).isEqualTo(200);
         assertThat(service.http().get("/assets/pages.js").status()).isEqualTo(200);
         assertThat(service.http().get("/assets/pages.css").status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldLeaveThePagesOutOfTheApiDocument() {
+        TestHttp.Answer api = service.http().get("/v3/api-docs");
+
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.json().get("paths").fieldNames()).toIterable().allSatisfy(path -> assertThat(path)
+                .startsWith("/api/"));
     }
 
     private TestHttp.Answer awaitPage(String path, String expected) {
