@@ -5,18 +5,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /**
- * A deterministic shop history: customers in Europe and the US, five stores in two currencies, and orders in every
- * status — drafts, cancellations, shipments stuck in transit, deliveries, returns and refunds — placed over the last
- * eighteen months. The same seed and day always give the same requests, so loading can simply start again after an
- * interruption.
+ * A deterministic shop history: customers in Europe, the US and Japan, seven stores in three currencies (EUR, USD and
+ * JPY, which has no minor unit), and orders in every status — drafts, cancellations, shipments stuck in transit,
+ * deliveries, returns and refunds — placed over the last eighteen months. One wholesale customer orders far more than
+ * everyone else together, so that the pages have a long order history to page through. The same seed and day always
+ * give the same requests, so loading can simply start again after an interruption.
  */
 final class DemoData {
+
+    /** The customer with the long order history. */
+    static final String BIG_CUSTOMER = "demo-c-0000";
 
     /** One HTTP request to the command API. */
     record Call(String method, String path, Map<String, Object> body, String idempotencyKey) {}
@@ -28,30 +33,57 @@ final class DemoData {
         }
     }
 
-    private record Store(String id, String currency, boolean europe) {}
+    private enum Region {
+        EUROPE("EUR", "+49 30 ", " Hauptstrasse"),
+        US("USD", "+1 212 ", " Main Street"),
+        JAPAN("JPY", "+81 3 ", "-chome, Ginza");
 
-    private record Product(String sku, String name, String usd, String eur) {}
+        final String currency;
+        final String phonePrefix;
+        final String street;
+
+        Region(String currency, String phonePrefix, String street) {
+            this.currency = currency;
+            this.phonePrefix = phonePrefix;
+            this.street = street;
+        }
+    }
+
+    private record Store(String id, Region region) {}
+
+    /** Prices per currency, each with that currency's digits. */
+    private record Product(String sku, String name, String usd, String eur, String jpy) {
+        String price(String currency) {
+            return switch (currency) {
+                case "EUR" -> eur;
+                case "USD" -> usd;
+                default -> jpy;
+            };
+        }
+    }
 
     private static final List<Store> STORES = List.of(
-            new Store("berlin-flagship", "EUR", true),
-            new Store("paris-rivoli", "EUR", true),
-            new Store("webshop-eu", "EUR", true),
-            new Store("new-york-soho", "USD", false),
-            new Store("webshop-us", "USD", false));
+            new Store("berlin-flagship", Region.EUROPE),
+            new Store("paris-rivoli", Region.EUROPE),
+            new Store("webshop-eu", Region.EUROPE),
+            new Store("new-york-soho", Region.US),
+            new Store("webshop-us", Region.US),
+            new Store("tokyo-ginza", Region.JAPAN),
+            new Store("webshop-jp", Region.JAPAN));
 
     private static final List<Product> PRODUCTS = List.of(
-            new Product("TEA-EARLGREY-250", "Earl Grey tea, 250 g", "12.50", "11.90"),
-            new Product("TEA-SENCHA-100", "Sencha tea, 100 g", "9.95", "8.95"),
-            new Product("MUG-ENAMEL", "Enamel mug", "18.95", "17.50"),
-            new Product("POT-CAST-IRON", "Cast iron teapot", "64.00", "59.00"),
-            new Product("KETTLE-GOOSENECK", "Gooseneck kettle", "89.99", "84.99"),
-            new Product("INFUSER-STEEL", "Steel infuser", "7.49", "6.99"),
-            new Product("CUP-SET-4", "Porcelain cups, set of 4", "39.00", "36.00"),
-            new Product("HONEY-ACACIA", "Acacia honey, 500 g", "14.25", "12.80"),
-            new Product("TRAY-BAMBOO", "Bamboo tray", "24.90", "22.90"),
-            new Product("GIFT-BOX", "Tasting gift box", "49.50", "45.00"),
-            new Product("TEA-MATCHA-30", "Ceremonial matcha, 30 g", "29.00", "27.00"),
-            new Product("SCALE-DIGITAL", "Digital tea scale", "32.99", "30.99"));
+            new Product("TEA-EARLGREY-250", "Earl Grey tea, 250 g", "12.50", "11.90", "1800"),
+            new Product("TEA-SENCHA-100", "Sencha tea, 100 g", "9.95", "8.95", "1200"),
+            new Product("MUG-ENAMEL", "Enamel mug", "18.95", "17.50", "2600"),
+            new Product("POT-CAST-IRON", "Cast iron teapot", "64.00", "59.00", "8800"),
+            new Product("KETTLE-GOOSENECK", "Gooseneck kettle", "89.99", "84.99", "12800"),
+            new Product("INFUSER-STEEL", "Steel infuser", "7.49", "6.99", "980"),
+            new Product("CUP-SET-4", "Porcelain cups, set of 4", "39.00", "36.00", "5400"),
+            new Product("HONEY-ACACIA", "Acacia honey, 500 g", "14.25", "12.80", "1950"),
+            new Product("TRAY-BAMBOO", "Bamboo tray", "24.90", "22.90", "3300"),
+            new Product("GIFT-BOX", "Tasting gift box", "49.50", "45.00", "6500"),
+            new Product("TEA-MATCHA-30", "Ceremonial matcha, 30 g", "29.00", "27.00", "3800"),
+            new Product("SCALE-DIGITAL", "Digital tea scale", "32.99", "30.99", "4500"));
 
     private static final String[] FIRST = {
         "Ada",
@@ -89,6 +121,9 @@ final class DemoData {
     private static final String[][] US_CITIES = {
         {"New York", "10001", "US"}, {"Boston", "02108", "US"}, {"Chicago", "60601", "US"}, {"Austin", "73301", "US"}
     };
+    private static final String[][] JP_CITIES = {
+        {"Tokyo", "104-0061", "JP"}, {"Osaka", "530-0001", "JP"}, {"Kyoto", "600-8216", "JP"}
+    };
 
     private final Random random;
     private final Instant dayStart;
@@ -99,36 +134,66 @@ final class DemoData {
         this.dayStart = now.truncatedTo(ChronoUnit.DAYS);
     }
 
-    /** The plan for the given day: times are measured back from the start of that day. */
+    /**
+     * The plan for the given day: times are measured back from the start of that day. Of the {@code orderCount}
+     * orders the wholesale customer ({@link #BIG_CUSTOMER}, registered besides the {@code customerCount} others)
+     * places two in three, so that the demo shows a long history and still loads as fast as before it had one.
+     */
     static Plan generate(long seed, int customerCount, int orderCount, Instant now) {
-        return new DemoData(seed, now).plan(customerCount, orderCount);
+        int wholesale = orderCount * 2 / 3;
+        return generate(seed, customerCount, orderCount - wholesale, wholesale, now);
+    }
+
+    /** The plan with {@code orderCount} orders of the others and {@code bigCustomerOrders} of the wholesaler. */
+    static Plan generate(long seed, int customerCount, int orderCount, int bigCustomerOrders, Instant now) {
+        return new DemoData(seed, now).plan(customerCount, orderCount, bigCustomerOrders);
     }
 
     static String customerId(int index) {
         return String.format("demo-c-%04d", index);
     }
 
-    private Plan plan(int customerCount, int orderCount) {
+    private Plan plan(int customerCount, int orderCount, int bigCustomerOrders) {
         List<Call> customers = new ArrayList<>();
-        boolean[] europe = new boolean[customerCount + 1];
+        Region[] home = new Region[customerCount + 1];
         names = new String[customerCount + 1];
         boolean[] traveller = new boolean[customerCount + 1];
+        customers.add(wholesaler());
         for (int c = 1; c <= customerCount; c++) {
-            europe[c] = random.nextInt(10) < 6;
+            int draw = random.nextInt(10);
+            home[c] = draw < 5 ? Region.EUROPE : draw < 8 ? Region.US : Region.JAPAN;
             traveller[c] = random.nextInt(100) < 15;
-            customers.add(registration(c, europe[c]));
+            customers.add(registration(c, home[c]));
         }
         List<List<Call>> orders = new ArrayList<>();
         for (int o = 1; o <= orderCount; o++) {
             // A few customers place many orders, most place a handful.
             int c = 1 + (int) Math.floor(Math.pow(random.nextDouble(), 1.4) * customerCount);
-            boolean fromEurope = traveller[c] && random.nextBoolean() ? !europe[c] : europe[c];
-            orders.add(order(String.format("demo-o-%05d", o), c, fromEurope));
+            Region region = traveller[c] && random.nextBoolean() ? Region.values()[random.nextInt(3)] : home[c];
+            orders.add(order(String.format("demo-o-%05d", o), customerId(c), names[c], region, random.nextInt(100)));
         }
+        for (int o = 1; o <= bigCustomerOrders; o++) {
+            Region region = random.nextInt(10) < 8 ? Region.EUROPE : Region.JAPAN;
+            // A business rarely leaves a draft: one in twenty of the drafts the others would leave.
+            int fate = random.nextInt(20) == 0 ? random.nextInt(100) : 8 + random.nextInt(92);
+            orders.add(order(String.format("demo-w-%05d", o), BIG_CUSTOMER, "Receiving, Sencha & Co.", region, fate));
+        }
+        // Mixed, as orders arrive from many customers at once; the same seed mixes them the same way.
+        Collections.shuffle(orders, random);
         return new Plan(customers, orders);
     }
 
-    private Call registration(int c, boolean europe) {
+    private Call wholesaler() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("customerId", BIG_CUSTOMER);
+        body.put("name", "Sencha & Co. Tea Rooms");
+        body.put("email", "orders@sencha-co.example.com");
+        body.put("phone", "+49 30 5550199");
+        body.put("defaultShippingAddress", address("Sencha & Co. Tea Rooms", Region.EUROPE));
+        return new Call("POST", "/api/customers", body, "demo-" + BIG_CUSTOMER);
+    }
+
+    private Call registration(int c, Region region) {
         String first = FIRST[random.nextInt(FIRST.length)];
         String last = LAST[random.nextInt(LAST.length)];
         names[c] = first + " " + last;
@@ -137,29 +202,36 @@ final class DemoData {
         body.put("name", first + " " + last);
         body.put("email", (first + "." + last).toLowerCase().replace(' ', '-') + "." + c + "@example.com");
         if (random.nextInt(10) < 7) {
-            body.put("phone", (europe ? "+49 30 " : "+1 212 ") + (5550000 + random.nextInt(9999)));
+            body.put("phone", region.phonePrefix + (5550000 + random.nextInt(9999)));
         }
         if (random.nextInt(10) < 8) {
-            body.put("defaultShippingAddress", address(first + " " + last, europe));
+            body.put("defaultShippingAddress", address(first + " " + last, region));
         }
         return new Call("POST", "/api/customers", body, "demo-" + customerId(c));
     }
 
-    private Map<String, Object> address(String name, boolean europe) {
-        String[] city =
-                europe ? EU_CITIES[random.nextInt(EU_CITIES.length)] : US_CITIES[random.nextInt(US_CITIES.length)];
+    private Map<String, Object> address(String name, Region region) {
+        String[][] cities =
+                switch (region) {
+                    case EUROPE -> EU_CITIES;
+                    case US -> US_CITIES;
+                    case JAPAN -> JP_CITIES;
+                };
+        String[] city = cities[random.nextInt(cities.length)];
         Map<String, Object> address = new LinkedHashMap<>();
         address.put("name", name);
-        address.put("line1", (1 + random.nextInt(199)) + (europe ? " Hauptstrasse" : " Main Street"));
+        address.put("line1", (1 + random.nextInt(199)) + region.street);
         address.put("city", city[0]);
         address.put("postalCode", city[1]);
         address.put("country", city[2]);
         return address;
     }
 
-    private List<Call> order(String orderId, int c, boolean europe) {
-        List<Store> stores = STORES.stream().filter(s -> s.europe() == europe).toList();
+    /** @param fate 0–99: what becomes of the order, from a draft (the lowest) to a delivery with a refund */
+    private List<Call> order(String orderId, String customerId, String name, Region region, int fate) {
+        List<Store> stores = STORES.stream().filter(s -> s.region() == region).toList();
         Store store = stores.get(random.nextInt(stores.size()));
+        String currency = region.currency;
         Instant placedAt =
                 dayStart.minus(Duration.ofMinutes(random.nextInt(540 * 24 * 60)).plusMinutes(30));
         List<Map<String, Object>> lines = new ArrayList<>();
@@ -167,20 +239,19 @@ final class DemoData {
         for (int n = 1 + random.nextInt(3); n > 0; n--) {
             Product product = PRODUCTS.get(random.nextInt(PRODUCTS.size()));
             int quantity = 1 + random.nextInt(3);
-            BigDecimal price = new BigDecimal(store.currency().equals("EUR") ? product.eur() : product.usd());
+            BigDecimal price = new BigDecimal(product.price(currency));
             lines.add(Map.of("sku", product.sku(), "name", product.name(), "quantity", quantity, "unitPrice", price));
             total = total.add(price.multiply(BigDecimal.valueOf(quantity)));
         }
         Map<String, Object> create = new LinkedHashMap<>();
         create.put("orderId", orderId);
-        create.put("customerId", customerId(c));
+        create.put("customerId", customerId);
         create.put("storeId", store.id());
-        create.put("currency", store.currency());
+        create.put("currency", currency);
         create.put("lines", lines);
-        create.put("shippingAddress", address(names[c], europe));
+        create.put("shippingAddress", address(name, region));
 
         List<Call> calls = new ArrayList<>();
-        int fate = random.nextInt(100);
         if (fate < 5) { // a draft still being put together
             create.put("draft", true);
             calls.add(call("POST", "/api/orders", create, orderId, "create"));
@@ -211,7 +282,7 @@ final class DemoData {
         calls.add(shipment(orderId, "IN_TRANSIT", shipped, "Left the warehouse", "1"));
         Instant delivered = shipped.plus(Duration.ofHours(30 + random.nextInt(70)));
         if (fate < 30 || delivered.isAfter(dayStart)) {
-            return calls; // in transit; the older ones are stuck
+            return calls; // in transit; the ones whose last update is over a week old are stuck
         }
         calls.add(shipment(orderId, "DELIVERED", delivered, "Handed to the customer", "2"));
         if (fate < 38) {

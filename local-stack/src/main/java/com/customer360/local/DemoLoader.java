@@ -24,6 +24,9 @@ final class DemoLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
+    /** Concurrent clients: enough to keep both services busy while requests wait on the network and the store. */
+    static final int CLIENTS = 8;
+
     /** How the load went. */
     record Outcome(int sent, int refused, Duration took) {}
 

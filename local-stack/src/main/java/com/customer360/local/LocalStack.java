@@ -99,6 +99,7 @@ public final class LocalStack implements AutoCloseable {
                 """
 
                 Customer 360 is running (started in %.1f s, data in %s)
+                  Pages         %s/
                   Query API     %s/api/customers/%s
                   Command API   %s/api/customers   (POST, see requests.http)
                   Kafka         %s   (topic customer-order-events)
@@ -108,6 +109,7 @@ public final class LocalStack implements AutoCloseable {
                 """,
                 startedIn.toMillis() / 1000.0,
                 settings.dataDirectory().toAbsolutePath().normalize(),
+                queryApi(),
                 queryApi(),
                 DemoData.customerId(1),
                 commandApi(),
@@ -122,15 +124,18 @@ public final class LocalStack implements AutoCloseable {
         }
         DemoData.Plan plan = DemoData.generate(42, settings.demoCustomers(), settings.demoOrders(), Instant.now());
         log.info("Loading demo data: {} requests through the command API", plan.size());
-        DemoLoader.Outcome outcome = new DemoLoader(commandApi(), 4).load(plan);
+        DemoLoader.Outcome outcome = new DemoLoader(commandApi(), DemoLoader.CLIENTS).load(plan);
         Files.writeString(marker, "requests=" + outcome.sent() + " refused=" + outcome.refused() + "\n");
         System.out.printf(
-                "Demo data loaded: %d requests in %.1f s (%d refused). Open %s/api/customers/%s%n",
+                "Demo data loaded: %d requests in %.1f s (%d refused).%n"
+                        + "  Customers                 %s/%n"
+                        + "  The long order history    %s/customers/%s%n",
                 outcome.sent(),
                 outcome.took().toMillis() / 1000.0,
                 outcome.refused(),
                 queryApi(),
-                DemoData.customerId(1));
+                queryApi(),
+                DemoData.BIG_CUSTOMER);
     }
 
     @Override

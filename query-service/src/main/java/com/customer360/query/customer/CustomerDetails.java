@@ -79,7 +79,7 @@ public final class CustomerDetails {
         return Map.copyOf(pending);
     }
 
-    long countOf(OrderStatus status) {
+    public long countOf(OrderStatus status) {
         return statusCounts.getOrDefault(status, 0L);
     }
 

@@ -29,7 +29,7 @@ public final class CustomerDetailsLookup {
     }
 
     /** The customer, once registered; order events may create a document earlier, which the API does not show. */
-    Optional<CustomerDetails> registeredCustomer(String customerId) {
+    public Optional<CustomerDetails> registeredCustomer(String customerId) {
         return Optional.ofNullable(collection
                         .find(eq("_id", customerId))
                         .projection(CustomerDetailsDocuments.READ_FIELDS)

@@ -13,7 +13,7 @@ import java.util.List;
  * The customer details page's JSON: contact details, the latest shipping address and the figures per currency;
  * {@code orderCount} counts every order (drafts and cancelled ones too), the summaries only counted ones.
  */
-record CustomerDetailsView(
+public record CustomerDetailsView(
         String customerId,
         String name,
         String email,
@@ -27,7 +27,7 @@ record CustomerDetailsView(
         boolean hasDraft,
         boolean stuckInTransit) {
 
-    static CustomerDetailsView of(CustomerDetails customer, StuckInTransit stuck, ContactMasking masking) {
+    public static CustomerDetailsView of(CustomerDetails customer, StuckInTransit stuck, ContactMasking masking) {
         return new CustomerDetailsView(
                 customer.customerId,
                 customer.name,
@@ -44,7 +44,7 @@ record CustomerDetailsView(
     }
 
     /** The figures in one currency, amounts as strings with the currency's digits. */
-    record Summary(
+    public record Summary(
             String currency, long orderCount, String lifetimeValue, String averageOrderValue, String refundedTotal) {
 
         static Summary of(CurrencyFigures figures) {

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * Customers known only from their orders (not registered yet) are not listed.
  */
 @Component
-class CustomerList {
+public class CustomerList {
 
     private static final Document ITEM_FIELDS = new Document("name", 1)
             .append("email", 1)
@@ -49,7 +49,7 @@ class CustomerList {
         this.stuck = stuck;
     }
 
-    CustomerListPage page(CustomerListQuery query, int page, int size, ContactMasking masking) {
+    public CustomerListPage page(CustomerListQuery query, int page, int size, ContactMasking masking) {
         Bson filter = filter(query);
         List<CustomerListPage.Item> items = new ArrayList<>(size);
         find(query, filter)

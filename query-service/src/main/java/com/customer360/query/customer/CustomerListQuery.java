@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param sort one of {@link CustomerDetailsDocuments#SORT_FIELDS}' names
  * @param minLifetimeValue in the customers' primary currency; meaningful with {@code currency}
  */
-record CustomerListQuery(
+public record CustomerListQuery(
         String q,
         String sort,
         boolean descending,

@@ -112,7 +112,7 @@ public final class OrderDetails {
     record Line(String sku, String name, int quantity, BigDecimal unitPrice, BigDecimal lineTotal) {}
 
     /** What a carrier reported, in order of arrival. */
-    record ShipmentUpdate(
+    public record ShipmentUpdate(
             ShipmentStatus status, String carrier, String trackingNumber, String location, String note, Instant at) {}
 
     /** Money given back on the order. */

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads order detail documents by key. */
 @Component
-final class OrderDetailsLookup {
+public final class OrderDetailsLookup {
 
     private final MongoCollection<Document> collection;
     private final OrderDetailsDocuments documents = new OrderDetailsDocuments();
@@ -19,7 +19,7 @@ final class OrderDetailsLookup {
         this.collection = mongo.getCollection(OrderDetailsDocuments.COLLECTION);
     }
 
-    Optional<OrderDetails> order(String orderId) {
+    public Optional<OrderDetails> order(String orderId) {
         return Optional.ofNullable(collection.find(eq("_id", orderId)).first()).map(documents::fromBson);
     }
 }

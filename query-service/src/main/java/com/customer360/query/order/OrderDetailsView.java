@@ -12,7 +12,7 @@ import java.util.List;
  * The order details view's JSON; amounts as strings with the currency's digits. {@code shipmentUpdates} and {@code
  * refunds} are the newest ones, oldest first; the counts say how many there were in all.
  */
-record OrderDetailsView(
+public record OrderDetailsView(
         String orderId,
         String customerId,
         String storeId,
@@ -36,7 +36,7 @@ record OrderDetailsView(
         long refundCount,
         boolean stuckInTransit) {
 
-    static OrderDetailsView of(OrderDetails order, StuckInTransit stuck, ContactMasking masking) {
+    public static OrderDetailsView of(OrderDetails order, StuckInTransit stuck, ContactMasking masking) {
         String currency = order.currency;
         return new OrderDetailsView(
                 order.orderId,
@@ -76,7 +76,7 @@ record OrderDetailsView(
                 order.status == OrderStatus.IN_TRANSIT && stuck.isStuck(order.lastShipmentUpdateAt));
     }
 
-    record Line(String sku, String name, int quantity, String unitPrice, String lineTotal) {}
+    public record Line(String sku, String name, int quantity, String unitPrice, String lineTotal) {}
 
-    record Refund(String refundId, String amount, String reason, Instant refundedAt) {}
+    public record Refund(String refundId, String amount, String reason, Instant refundedAt) {}
 }

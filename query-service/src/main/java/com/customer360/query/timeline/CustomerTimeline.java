@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** Pages of a customer's timeline, newest first, through the index on (customer, time, event id). */
 @Component
-class CustomerTimeline {
+public class CustomerTimeline {
 
     private final MongoCollection<Document> timeline;
 
@@ -22,7 +22,7 @@ class CustomerTimeline {
     }
 
     /** The first page, or the page next to {@code cursor} ({@code null} for the first). */
-    TimelinePage page(String customerId, KeysetCursor cursor, int size) {
+    public TimelinePage page(String customerId, KeysetCursor cursor, int size) {
         Bson filter = Filters.eq("customerId", customerId);
         if (cursor != null) {
             filter = Filters.and(filter, cursor.beyond("at"));

@@ -1,0 +1,304 @@
+package com.customer360.local;
+
+import static com.customer360.local.Browser.PATIENCE;
+import static com.customer360.local.Browser.retryingStale;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Walks the help article of the customer details page in a real browser on the embedded stack with a little demo
+ * data: the customer list, a search that narrows it, a click on a customer's row, the three figures and the contact,
+ * the order history's Next and Previous, an order's details, its download, and the page updating by itself when the
+ * customer places an order — and the list updating by itself too. Each step leaves a screenshot in {@code
+ * target/browser-screenshots}; any error in the browser's console fails the walk. Without Chromium the test is
+ * skipped, except on CI.
+ */
+class CustomerPagesBrowserIntegrationTest {
+
+    private static final String CUSTOMER = DemoData.BIG_CUSTOMER;
+    private static final String CUSTOMER_NAME = "Sencha & Co. Tea Rooms";
+    /** Three pages of history, twenty orders a page. */
+    private static final int CUSTOMER_ORDERS = 45;
+
+    private static final int ORDERS_PER_PAGE = 20;
+
+    @TempDir
+    static Path data;
+
+    @TempDir
+    Path profile;
+
+    @TempDir
+    Path downloads;
+
+    private static LocalStack stack;
+    private static Api api;
+
+    private Browser browser;
+
+    @BeforeAll
+    static void startTheStackWithALittleDemoData() throws Exception {
+        Browser.assumeInstalled();
+        stack = new LocalStack(LocalSettings.onFreePorts(data));
+        stack.start();
+        api = new Api(stack.commandApi(), stack.queryApi());
+        DemoData.Plan plan = DemoData.generate(7, 20, 40, CUSTOMER_ORDERS, Instant.now());
+        DemoLoader.Outcome outcome = new DemoLoader(stack.commandApi(), DemoLoader.CLIENTS).load(plan);
+        assertThat(outcome.refused()).isZero();
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            JsonNode customer = api.query("/api/customers/" + CUSTOMER);
+            return customer != null && customer.get("orderCount").asInt() == CUSTOMER_ORDERS;
+        });
+        awaitSettled();
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @BeforeEach
+    void openTheBrowser() throws Exception {
+        browser = Browser.start(profile, downloads);
+    }
+
+    @AfterEach
+    void closeTheBrowser() {
+        if (browser != null) {
+            List<String> errors;
+            try (Browser closing = browser) {
+                errors = closing.consoleErrors();
+            }
+            assertThat(errors).as("errors in the browser's console").isEmpty();
+        }
+    }
+
+    @Test
+    void shouldWalkTheHelpArticleOfTheCustomerDetailsPage() throws Exception {
+        // From the customer list page, locate the customer whose details you want to view.
+        browser.open(stack.queryApi() + "/");
+        browser.until(page -> customerRows().size() > 1);
+        browser.screenshot("customer-list");
+
+        browser.byRoleAndName("input", "searchbox", "Search customers").sendKeys("Sencha");
+        browser.until(page -> customerRows().size() == 1 && rowsNamed(CUSTOMER_NAME));
+        assertThat(browser.url()).contains("q=Sencha");
+        browser.screenshot("search-narrows-the-list");
+
+        // Click on the row to open the customer details page.
+        customerRows().get(0).findElement(By.cssSelector("td")).click();
+        browser.until(page ->
+                page.url().endsWith("/customers/" + CUSTOMER) && heading().equals(CUSTOMER_NAME));
+        browser.screenshot("customer-details");
+
+        // Customer summary: order count, average order value, customer lifetime value, per currency.
+        await().atMost(PATIENCE).untilAsserted(this::assertFiguresAsTheApiServesThem);
+
+        // Contact: the email opens the mail client; the phone; the latest shipping address.
+        JsonNode customer = api.query("/api/customers/" + CUSTOMER);
+        String emailAddress = customer.get("email").asText();
+        assertThat(browser.byRoleAndName("a", "link", emailAddress).getAttribute("href"))
+                .isEqualTo("mailto:" + emailAddress);
+        assertThat(browser.one(".contact .phone").getText())
+                .isEqualTo(customer.get("phone").asText());
+        JsonNode address = customer.get("latestShippingAddress");
+        assertThat(browser.one(".contact .shipping-address").getText())
+                .contains(address.get("line1").asText(), address.get("city").asText());
+
+        // Order history, with Previous and Next at the bottom.
+        List<String> firstPage = orderIdsShown();
+        assertThat(firstPage).hasSize(ORDERS_PER_PAGE);
+        assertThat(ordersCaption()).contains("page 1 of 3");
+        browser.byRoleAndName("a", "link", "Next").click();
+        browser.until(page -> ordersCaption().contains("page 2 of 3"));
+        assertThat(orderIdsShown()).hasSize(ORDERS_PER_PAGE).doesNotContainAnyElementsOf(firstPage);
+        assertThat(browser.url()).contains("cursor=");
+        browser.screenshot("orders-next-page");
+
+        browser.byRoleAndName("a", "link", "Previous").click();
+        browser.until(page -> ordersCaption().contains("page 1 of 3"));
+        assertThat(orderIdsShown()).isEqualTo(firstPage);
+        browser.screenshot("orders-previous-page");
+
+        // View order details (line items and shipping updates): click the row.
+        String orderId = firstShippedOrder(firstPage);
+        JsonNode order = api.query("/api/orders/" + orderId);
+        browser.one("#orders tr[data-order-id='" + orderId + "'] td").click();
+        browser.until(page -> heading().equals("Order " + orderId));
+        assertThat(browser.all(".lines-table tbody tr"))
+                .hasSize(order.get("lines").size());
+        assertThat(browser.all(".shipment-updates li"))
+                .hasSize(order.get("shipmentUpdates").size());
+        assertThat(browser.one(".lines-table .total [data-amount]").getAttribute("data-amount"))
+                .isEqualTo(order.get("total").asText());
+        browser.screenshot("order-details");
+
+        // Download order: the download icon in the order's row.
+        browser.byRoleAndName("a", "link", CUSTOMER_NAME).click();
+        browser.until(page -> heading().equals(CUSTOMER_NAME));
+        browser.byRoleAndName("a", "link", "Download order " + orderId).click();
+        Path file = downloads.resolve("order-" + orderId + ".pdf");
+        await().atMost(PATIENCE).until(() -> Files.exists(file) && Files.size(file) > 0);
+        assertThat(new String(Files.readAllBytes(file), 0, 5, StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        browser.screenshot("order-downloaded");
+
+        // The page updates by itself when the customer places an order.
+        browser.script("window.notReloaded = true;");
+        long eurOrders = figure("EUR", "orderCount");
+        String newOrder = "browser-live-" + System.nanoTime();
+        api.command("POST", "/api/orders", newOrderJson(newOrder, CUSTOMER));
+        browser.until(page -> orderIdsShown().contains(newOrder));
+        await().atMost(PATIENCE).until(() -> figure("EUR", "orderCount") == eurOrders + 1);
+        assertThat(browser.script("return window.notReloaded === true;")).isEqualTo(true);
+        assertThat(orderIdsShown().get(0)).isEqualTo(newOrder);
+        browser.screenshot("customer-updated-live");
+    }
+
+    @Test
+    void shouldUpdateTheCustomerListByItselfWhenACustomerOrders() throws Exception {
+        browser.open(stack.queryApi() + "/?sort=lastOrderAt,desc");
+        browser.until(page -> customerRows().size() > 1);
+        browser.script("window.notReloaded = true;");
+        String customer = DemoData.customerId(3);
+
+        api.command("POST", "/api/orders", newOrderJson("browser-list-" + System.nanoTime(), customer));
+
+        browser.until(page -> customerRows()
+                .get(0)
+                .findElement(By.cssSelector("th a"))
+                .getAttribute("href")
+                .endsWith("/customers/" + customer));
+        assertThat(browser.script("return window.notReloaded === true;")).isEqualTo(true);
+        browser.screenshot("customer-list-updated-live");
+    }
+
+    private void assertFiguresAsTheApiServesThem() {
+        JsonNode summaries = api.query("/api/customers/" + CUSTOMER).get("summaries");
+        assertThat(summaries.size()).isGreaterThanOrEqualTo(1);
+        for (JsonNode summary : summaries) {
+            String currency = summary.get("currency").asText();
+            assertThat(figure(currency, "orderCount"))
+                    .isEqualTo(summary.get("orderCount").asLong());
+            assertThat(amount(currency, "averageOrderValue"))
+                    .isEqualTo(summary.get("averageOrderValue").asText());
+            assertThat(amount(currency, "lifetimeValue"))
+                    .isEqualTo(summary.get("lifetimeValue").asText());
+            // Formatted for the reader's locale (en-US here), not the server's plain fallback.
+            assertThat(figureElement(currency, "lifetimeValue").getText()).doesNotEndWith(" " + currency);
+        }
+    }
+
+    private WebElement figureElement(String currency, String figure) {
+        return browser.byRoleAndName("div", "group", "Figures in " + currency)
+                .findElement(By.cssSelector("[data-figure='" + figure + "'] dd"));
+    }
+
+    private long figure(String currency, String figure) {
+        return retryingStale(
+                () -> Long.parseLong(figureElement(currency, figure).getText().trim()));
+    }
+
+    private String amount(String currency, String figure) {
+        return retryingStale(() -> figureElement(currency, figure)
+                .findElement(By.cssSelector("[data-amount]"))
+                .getAttribute("data-amount"));
+    }
+
+    private List<WebElement> customerRows() {
+        return browser.all("#results table tbody tr");
+    }
+
+    private boolean rowsNamed(String name) {
+        return customerRows().stream()
+                .allMatch(
+                        row -> row.findElement(By.cssSelector("th a")).getText().equals(name));
+    }
+
+    private String heading() {
+        return browser.all("h1").stream().map(WebElement::getText).findFirst().orElse("");
+    }
+
+    private String ordersCaption() {
+        return browser.all("#orders caption").stream()
+                .map(WebElement::getText)
+                .findFirst()
+                .orElse("");
+    }
+
+    /** The order ids of the links named "View order …", in the table's order. */
+    private List<String> orderIdsShown() {
+        return retryingStale(() -> {
+            List<String> ids = new ArrayList<>();
+            for (WebElement link : browser.all("#orders tbody a[href^='/orders/']")) {
+                String name = link.getAccessibleName();
+                if (name.startsWith("View order ")) {
+                    ids.add(name.substring("View order ".length()));
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** An order of the page that has shipment updates to show, else the first. */
+    private static String firstShippedOrder(List<String> orderIds) {
+        return orderIds.stream()
+                .filter(id -> api.query("/api/orders/" + id)
+                                .get("shipmentUpdateCount")
+                                .asInt()
+                        > 0)
+                .findFirst()
+                .orElse(orderIds.get(0));
+    }
+
+    private static String newOrderJson(String orderId, String customerId) {
+        return """
+                {"orderId": "%s", "customerId": "%s", "storeId": "berlin-flagship", "currency": "EUR",
+                 "lines": [{"sku": "TEA-SENCHA-100", "name": "Sencha tea, 100 g", "quantity": 3, "unitPrice": "8.95"}],
+                 "shippingAddress": {"line1": "1 Hauptstrasse", "city": "Berlin", "postalCode": "10115",
+                                     "country": "DE"},
+                 "placedAt": "%s"}
+                """
+                .formatted(orderId, customerId, Instant.now().plusSeconds(1));
+    }
+
+    /** Until the figures of every customer stop changing: the demo data's events are all projected. */
+    private static void awaitSettled() {
+        HttpClient http = HttpClient.newHttpClient();
+        AtomicReference<String> previous = new AtomicReference<>("");
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    String now = http.send(
+                                    HttpRequest.newBuilder(URI.create(stack.queryApi() + "/api/customers/export.csv"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body();
+                    return now.equals(previous.getAndSet(now));
+                });
+    }
+}
