@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -25,7 +24,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 public final class LocalUsers {
 
     /** Cheap enough for HTTP Basic on every request, as the passwords are random and long. */
-    static final PasswordEncoder ENCODER = new BCryptPasswordEncoder(4);
+    static final PasswordEncoder ENCODER = new LocalPasswords();
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -83,6 +82,15 @@ public final class LocalUsers {
         return users;
     }
 
+    /** The {@code Authorization} header of HTTP Basic for one of the users in the file. */
+    public static String basicAuthorization(Path file, String user) {
+        String password = read(file).get(user);
+        if (password == null) {
+            throw new IllegalStateException(file + " has no user '" + user + "'");
+        }
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The users for Spring Security: each with the role of its name, if the name is a role. */
     static List<UserDetails> details(Path file) {
         List<UserDetails> details = new ArrayList<>();
@@ -91,7 +99,7 @@ public final class LocalUsers {
                 throw new IllegalStateException(file + " names a user '" + name + "' that is not one of " + Roles.ALL);
             }
             details.add(User.withUsername(name)
-                    .password("{bcrypt}" + ENCODER.encode(password))
+                    .password(ENCODER.encode(password))
                     .roles(name)
                     .build());
         });

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimit requests a second one client may send to the paths under {@code rateLimitedPaths} (bursts of
  *     twice that); 0 for no limit
  * @param rateLimitedPaths the paths the rate limit applies to, such as {@code /api/} — the command API
+ * @param loginPage the service's own sign-in page, if it has one ({@code /login} on the query service); Spring
+ *     Security's plain form otherwise
  */
 @ConfigurationProperties("customer360.security")
 public record SecuritySettings(
@@ -29,4 +31,13 @@ public record SecuritySettings(
         @DefaultValue List<String> allowedOrigins,
         Boolean secureCookies,
         @DefaultValue("0") long rateLimit,
-        @DefaultValue("/api/") String rateLimitedPaths) {}
+        @DefaultValue("/api/") String rateLimitedPaths,
+        String loginPage) {
+
+    public SecuritySettings {
+        // An empty setting (LOCAL_USERS_FILE= in an environment file) means none.
+        if (localUsersFile != null && localUsersFile.toString().isBlank()) {
+            localUsersFile = null;
+        }
+    }
+}

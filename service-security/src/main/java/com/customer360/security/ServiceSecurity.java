@@ -10,7 +10,9 @@ import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.security.oauth2.client.servlet.OAuth2ClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +24,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -29,6 +32,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -51,7 +55,17 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Both send a Content-Security-Policy without inline scripts, forbid framing and content sniffing, and allow no other
  * origin unless configured. {@code /actuator/health} is open; the rest of the actuator needs {@code admin}.
  */
-@AutoConfiguration(after = OAuth2ResourceServerAutoConfiguration.class)
+// Before Boot's own security configurations: theirs back off once these chains are defined (a JWT resource server
+// would otherwise add a second chain for every request); the JWT decoder they define is looked up when the chains are
+// built.
+@AutoConfiguration(
+        before = {
+            SecurityAutoConfiguration.class,
+            OAuth2ResourceServerAutoConfiguration.class,
+            OAuth2ClientAutoConfiguration.class
+        },
+        beforeName =
+                "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 @EnableMethodSecurity
@@ -68,6 +82,7 @@ public class ServiceSecurity {
         "/css/**",
         "/js/**",
         "/webjars/**",
+        "/assets/**",
         "/favicon.ico",
         "/actuator/health",
         "/actuator/health/**"
@@ -89,6 +104,28 @@ public class ServiceSecurity {
         };
     }
 
+    /**
+     * A request the firewall refuses (a path with {@code ;}, an encoded slash, a header with control characters)
+     * gets a problem like every other refusal.
+     */
+    @Bean
+    RequestRejectedHandler rejectedRequests() {
+        return (request, response, rejected) -> {
+            boolean header =
+                    rejected.getMessage() != null && rejected.getMessage().contains("header");
+            SecurityProblems.write(
+                    response,
+                    400,
+                    "malformed-request",
+                    "Malformed request",
+                    "The request's path or headers hold characters this service does not accept.",
+                    header ? "headers" : "path",
+                    header
+                            ? "must hold printable characters only"
+                            : "must not hold ';', an encoded '/', '\\\\', '%' or '.', or a control character");
+        };
+    }
+
     /** The session cookie of the pages: {@code HttpOnly}, {@code SameSite=Strict}, {@code Secure} off loopback. */
     @Bean
     ServletContextInitializer sessionCookie(SecuritySettings settings, Environment environment) {
@@ -99,6 +136,12 @@ public class ServiceSecurity {
             cookie.setSecure(secure);
             cookie.setAttribute("SameSite", "Strict");
         };
+    }
+
+    /** The local users' passwords; see {@link LocalPasswords}. */
+    @Bean
+    PasswordEncoder localPasswords() {
+        return LocalUsers.ENCODER;
     }
 
     @Bean
@@ -178,7 +221,14 @@ public class ServiceSecurity {
                     info -> info.userAuthoritiesMapper(authorities -> oidcRoles(authorities, roles))));
         }
         if (settings.localUsersFile() != null) {
-            http.formLogin(form -> form.defaultSuccessUrl("/", false));
+            http.formLogin(form -> {
+                if (settings.loginPage() != null) {
+                    form.loginPage(settings.loginPage());
+                }
+                form.defaultSuccessUrl("/", false);
+            });
+            // Scripts and curl may read a page with the same credentials as the API; browsers get the form.
+            http.httpBasic(basic -> {});
         }
         return http.build();
     }

@@ -50,6 +50,24 @@ class LocalUsersTest {
     }
 
     @Test
+    void shouldAcceptEachUsersOwnPasswordOnly() {
+        Path file = directory.resolve("local-users.txt");
+        LocalUsers.createIfMissing(file);
+        Map<String, String> passwords = LocalUsers.read(file);
+
+        assertThat(LocalUsers.details(file)).allSatisfy(user -> {
+            assertThat(user.getPassword()).doesNotContain(passwords.get(user.getUsername()));
+            assertThat(LocalUsers.ENCODER.matches(passwords.get(user.getUsername()), user.getPassword()))
+                    .isTrue();
+            assertThat(LocalUsers.ENCODER.matches(passwords.get(user.getUsername()) + "x", user.getPassword()))
+                    .isFalse();
+            assertThat(LocalUsers.ENCODER.matches("", user.getPassword())).isFalse();
+        });
+        assertThat(LocalUsers.ENCODER.matches("secret", "not-a-digest")).isFalse();
+        assertThat(LocalUsers.ENCODER.matches("secret", "sha256:zz")).isFalse();
+    }
+
+    @Test
     void cannotReadAUserThatIsNotARole() throws Exception {
         Path file = Files.writeString(directory.resolve("users.txt"), "root:secret\n");
 

@@ -43,6 +43,11 @@ public final class TestHttp {
         return new TestHttp(base, "Basic " + token);
     }
 
+    /** The same client sending this {@code Authorization} header with every request. */
+    public TestHttp authorizedBy(String authorization) {
+        return new TestHttp(base, authorization);
+    }
+
     /** The same client without credentials. */
     public TestHttp anonymous() {
         return new TestHttp(base, null);
@@ -124,23 +129,19 @@ public final class TestHttp {
      * stream without end, such as server-sent events.
      */
     public int statusOf(String method, String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
+        return statusOf(method, path, null, null);
+    }
+
+    /** Only the status, of a request with a body of the given type ({@code null}s for none). */
+    public int statusOf(String method, String path, String contentType, String body) {
+        HttpResponse<java.io.InputStream> response =
+                exchange(method, path, contentType, body, HttpResponse.BodyHandlers.ofInputStream());
         try {
-            HttpResponse<java.io.InputStream> response =
-                    CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             response.body().close();
-            return response.statusCode();
         } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
+        return response.statusCode();
     }
 
     public Answer get(String path, String... headers) {
@@ -157,32 +158,12 @@ public final class TestHttp {
     }
 
     /**
+     * A request with a JSON body, or none when {@code body} is {@code null}.
+     *
      * @param headers name, value, name, value, ...
      */
     public Answer send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(Duration.ofSeconds(30))
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (authorization != null && !hasHeader(headers, "Authorization")) {
-            request.header("Authorization", authorization);
-        }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return sendAs(method, path, body == null ? null : "application/json", body, headers);
     }
 
     /**
@@ -193,6 +174,19 @@ public final class TestHttp {
      * @param headers name, value, name, value, ...
      */
     public Answer sendAs(String method, String path, String contentType, String body, String... headers) {
+        HttpResponse<String> response =
+                exchange(method, path, contentType, body, HttpResponse.BodyHandlers.ofString(), headers);
+        return new Answer(response.statusCode(), response.headers(), response.body());
+    }
+
+    /** Sends with this client's credentials, unless {@code headers} bring an {@code Authorization} of their own. */
+    private <T> HttpResponse<T> exchange(
+            String method,
+            String path,
+            String contentType,
+            String body,
+            HttpResponse.BodyHandler<T> handler,
+            String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .method(
@@ -201,12 +195,14 @@ public final class TestHttp {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        if (authorization != null && !hasHeader(headers, "Authorization")) {
+            request.header("Authorization", authorization);
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers(), response.body());
+            return CLIENT.send(request.build(), handler);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
