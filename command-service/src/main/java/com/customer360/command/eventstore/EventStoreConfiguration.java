@@ -89,6 +89,7 @@ class EventStoreConfiguration {
     /** Copies the caller's request id onto every event a command produces, so aggregates can recognise retries. */
     @Bean
     CorrelationDataProvider requestCorrelation() {
-        return new SimpleCorrelationDataProvider(RequestMetaData.REQUEST_ID, RequestMetaData.FINGERPRINT);
+        return new SimpleCorrelationDataProvider(
+                RequestMetaData.REQUEST_ID, RequestMetaData.FINGERPRINT, RequestMetaData.SENT_BY);
     }
 }

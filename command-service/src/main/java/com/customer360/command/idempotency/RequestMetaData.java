@@ -7,28 +7,45 @@ import java.util.UUID;
 import org.axonframework.messaging.MetaData;
 
 /**
- * The caller's request id and a fingerprint of what was asked, as command and event metadata. The fingerprint tells
- * a retry (same id, same content) from a mistake (same id, other content).
+ * The caller's request id, a fingerprint of what was asked and who sent it, as command and event metadata. The
+ * fingerprint tells a retry (same id, same content) from a mistake (same id, other content); {@code sentBy} traces
+ * every recorded fact to its sender: {@code http:<user>} for the command API, {@code kafka:<CloudEvents source>} for
+ * the upstream topic.
  */
-public record RequestMetaData(String requestId, String fingerprint) {
+public record RequestMetaData(String requestId, String fingerprint, String sentBy) {
 
     public static final String REQUEST_ID = "requestId";
     public static final String FINGERPRINT = "requestFingerprint";
+    public static final String SENT_BY = "sentBy";
 
-    private static final RequestMetaData NONE = new RequestMetaData(null, null);
+    private static final RequestMetaData NONE = new RequestMetaData(null, null, null);
+
+    public RequestMetaData(String requestId, String fingerprint) {
+        this(requestId, fingerprint, null);
+    }
 
     /** For callers that sent no request id: nothing to recognise a retry by. */
     public static RequestMetaData none() {
         return NONE;
     }
 
+    /** A request without a request id, from a known sender. */
+    public static RequestMetaData sentBy(String sender) {
+        return new RequestMetaData(null, null, sender);
+    }
+
     public MetaData asMetaData() {
-        if (requestId == null) {
+        if (requestId == null && sentBy == null) {
             return MetaData.emptyInstance();
         }
         Map<String, Object> values = new HashMap<>();
-        values.put(REQUEST_ID, requestId);
-        values.put(FINGERPRINT, fingerprint);
+        if (requestId != null) {
+            values.put(REQUEST_ID, requestId);
+            values.put(FINGERPRINT, fingerprint);
+        }
+        if (sentBy != null) {
+            values.put(SENT_BY, sentBy);
+        }
         return MetaData.from(values);
     }
 
@@ -46,8 +63,10 @@ public record RequestMetaData(String requestId, String fingerprint) {
     static RequestMetaData from(MetaData metaData) {
         Object id = metaData.get(REQUEST_ID);
         Object fingerprint = metaData.get(FINGERPRINT);
-        return id == null
-                ? NONE
-                : new RequestMetaData(id.toString(), fingerprint == null ? null : fingerprint.toString());
+        Object sender = metaData.get(SENT_BY);
+        return new RequestMetaData(
+                id == null ? null : id.toString(),
+                id == null || fingerprint == null ? null : fingerprint.toString(),
+                sender == null ? null : sender.toString());
     }
 }

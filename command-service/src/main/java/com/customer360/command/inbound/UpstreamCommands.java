@@ -37,8 +37,8 @@ final class UpstreamCommands {
      */
     void carryOut(UpstreamMessage message) throws JsonProcessingException {
         ObjectNode data = message.data().deepCopy();
-        RequestMetaData request =
-                new RequestMetaData(message.requestId(), Fingerprint.of(json, message.type(), message.data()));
+        RequestMetaData request = new RequestMetaData(
+                message.requestId(), Fingerprint.of(json, message.type(), message.data()), "kafka:" + message.source());
         switch (message.type()) {
             case UpstreamMessageTypes.CUSTOMER_REGISTERED ->
                 customers.register(json.treeToValue(data, RegisterCustomerRequest.class), request);

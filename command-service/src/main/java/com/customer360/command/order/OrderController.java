@@ -2,6 +2,7 @@ package com.customer360.command.order;
 
 import com.customer360.command.input.AddressInput;
 import com.customer360.command.web.RequestIds;
+import com.customer360.security.SendsCommands;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@SendsCommands
 @RequestMapping(path = "/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 class OrderController {
 

@@ -4,6 +4,8 @@ import com.customer360.command.CommandRejected;
 import com.customer360.command.eventstore.StoredEvents;
 import com.customer360.command.input.InvalidInput;
 import com.customer360.events.Identifiers;
+import com.customer360.security.Administers;
+import com.customer360.security.audit.AuditTrail;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
@@ -18,15 +20,18 @@ import org.springframework.web.bind.annotation.RestController;
  * it in smaller ranges.
  */
 @RestController
+@Administers
 @RequestMapping(path = "/api/admin/relay", produces = MediaType.APPLICATION_JSON_VALUE)
 class RelayAdminController {
 
     private static final Pattern STREAM = Pattern.compile("(customer|order):" + Identifiers.PATTERN);
 
     private final Republisher republisher;
+    private final AuditTrail audit;
 
-    RelayAdminController(Republisher republisher) {
+    RelayAdminController(Republisher republisher, AuditTrail audit) {
         this.republisher = republisher;
+        this.audit = audit;
     }
 
     @PostMapping(path = "/republish", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -39,7 +44,9 @@ class RelayAdminController {
                 throw InvalidInput.of(
                         "aggregate", "must be customer:<id> or order:<id>, where the id " + Identifiers.RULE);
             }
-            return Map.of("published", republisher.stream(request.aggregate()));
+            int published = republisher.stream(request.aggregate());
+            audit.record("relay.republish", request.aggregate(), Map.of("published", published));
+            return Map.of("published", published);
         }
         if (request.from() == null && request.to() == null) {
             throw InvalidInput.of("body", "must name an aggregate or a time range (from and to)");
@@ -51,7 +58,12 @@ class RelayAdminController {
             throw InvalidInput.of("to", "must be after from");
         }
         try {
-            return Map.of("published", republisher.range(request.from(), request.to()));
+            long published = republisher.range(request.from(), request.to());
+            audit.record(
+                    "relay.republish",
+                    "range",
+                    Map.of("from", request.from(), "to", request.to(), "published", published));
+            return Map.of("published", published);
         } catch (StoredEvents.TooMany e) {
             throw CommandRejected.ruleBroken(
                     "to",

@@ -1,5 +1,6 @@
 package com.customer360.command.web;
 
+import com.customer360.security.OpenToAll;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * the error.
  */
 @Controller
+@OpenToAll
 class ProblemErrorController implements ErrorController {
 
     private final ProblemWriter problems;

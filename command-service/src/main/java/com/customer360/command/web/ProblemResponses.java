@@ -13,18 +13,23 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -71,6 +76,24 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return Problems.invalid(List.of(violationOf(e)));
     }
 
+    /** A query parameter outside its bounds (the audit trail's page size): 400 with the parameter and the reason. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            String field = result.getMethodParameter().getParameterName();
+            RequestParam param = result.getMethodParameter().getParameterAnnotation(RequestParam.class);
+            if (param != null && !param.name().isEmpty()) {
+                field = param.name();
+            }
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                violations.add(new Violation(field, error.getDefaultMessage()));
+            }
+        });
+        return ResponseEntity.badRequest().body(Problems.invalid(violations));
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -82,6 +105,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         JsonProcessingException json = causeOf(e, JsonProcessingException.class);
         Violation violation = json != null ? violationOf(json) : new Violation("body", "must be a JSON document");
         return ResponseEntity.badRequest().body(Problems.invalid(List.of(violation)));
+    }
+
+    /** Left to Spring Security, which answers 401 or 403. */
+    @ExceptionHandler(AccessDeniedException.class)
+    void denied(AccessDeniedException e) {
+        throw e;
     }
 
     @ExceptionHandler(Exception.class)

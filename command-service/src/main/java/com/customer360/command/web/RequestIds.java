@@ -7,11 +7,15 @@ import com.customer360.command.input.InvalidInput;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.regex.Pattern;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns the optional {@code Idempotency-Key} header into request metadata: a request retried with the same key and
- * content is carried out once; the same key with other content is refused.
+ * content is carried out once; the same key with other content is refused. Keys belong to the client that sent them:
+ * two upstream systems may use the same key without meeting. The metadata also names the sender, so every fact the
+ * service records says who sent it.
  */
 @Component
 public class RequestIds {
@@ -29,8 +33,9 @@ public class RequestIds {
 
     /** The request is checked before it is fingerprinted: fingerprinting reads every value, however absurd. */
     public RequestMetaData of(String idempotencyKey, String operation, Object request) {
+        String sender = sender();
         if (idempotencyKey == null) {
-            return RequestMetaData.none();
+            return RequestMetaData.sentBy("http:" + sender);
         }
         if (!KEY.matcher(idempotencyKey).matches()) {
             throw InvalidInput.of(HEADER, "must be 1-128 visible ASCII characters");
@@ -38,6 +43,12 @@ public class RequestIds {
         if (request != null && !(request instanceof JsonNode)) {
             check.valid(request);
         }
-        return new RequestMetaData("http:" + idempotencyKey, Fingerprint.of(json, operation, request));
+        return new RequestMetaData(
+                "http:" + sender + "/" + idempotencyKey, Fingerprint.of(json, operation, request), "http:" + sender);
+    }
+
+    private static String sender() {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        return user == null || !user.isAuthenticated() ? "anonymous" : user.getName();
     }
 }

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import com.customer360.testing.TestHttp;
+import com.customer360.testing.TestUsers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -168,23 +169,26 @@ class LogPrivacyIntegrationTest extends RunningCommandService {
 
     @Test
     void shouldNotLogTheCredentialsOfAcceptedOrRefusedRequests() throws IOException {
-        for (String authorization : List.of("Basic " + BASIC, "Bearer " + BEARER)) {
+        String writer = http.as("writer", TestUsers.password("writer")).authorization();
+        for (String authorization : List.of(writer, "Basic " + BASIC, "Bearer " + BEARER)) {
+            boolean valid = authorization.equals(writer);
             String customer = "c-" + UUID.randomUUID().toString().substring(0, 8);
-            assertAccepted(post(
+            TestHttp.Answer registered = post(
                     "/api/customers",
                     customer(customer, "ada@example.com", null, "1 Main St"),
                     "Authorization",
-                    authorization));
-            assertProblem(post("/api/customers", "{\"name\":\"Ada\"}", "Authorization", authorization), 400, "email");
-            assertProblem(
-                    send(
-                            "PATCH",
-                            "/api/customers/c-unknown-" + suffix,
-                            "{\"name\":\"X\"}",
-                            "Authorization",
-                            authorization),
-                    404,
-                    "customerId");
+                    authorization);
+            TestHttp.Answer invalid = post("/api/customers", "{\"name\":\"Ada\"}", "Authorization", authorization);
+            TestHttp.Answer unknown = send(
+                    "PATCH", "/api/customers/c-unknown-" + suffix, "{\"name\":\"X\"}", "Authorization", authorization);
+            if (valid) {
+                assertAccepted(registered);
+                assertProblem(invalid, 400, "email");
+                assertProblem(unknown, 404, "customerId");
+            } else {
+                assertThat(List.of(registered.status(), invalid.status(), unknown.status()))
+                        .containsOnly(401);
+            }
             sendAs("POST", "/api/customers", "text/plain", "{}", "Authorization", authorization);
             post("/api/invoices", "{}", "Authorization", authorization);
             send("DELETE", "/api/customers", null, "Authorization", authorization);
@@ -199,7 +203,8 @@ class LogPrivacyIntegrationTest extends RunningCommandService {
                     "GET", "/api/customers/;%/;%", RawHttp.headers("Authorization", authorization), null, false));
         }
 
-        assertNothingLoggedContains(BASIC, PASSWORD, BEARER);
+        assertNothingLoggedContains(
+                BASIC, PASSWORD, BEARER, writer.substring("Basic ".length()), TestUsers.password("writer"));
     }
 
     private TestHttp.Answer post(String path, String body, String... headers) {

@@ -43,9 +43,12 @@ final class RawHttp {
     }
 
     private final int port;
+    private final String authorization;
 
-    RawHttp(int port) {
+    /** @param authorization sent with every request that brings no {@code Authorization} header of its own */
+    RawHttp(int port, String authorization) {
         this.port = port;
+        this.authorization = authorization;
     }
 
     Response send(Request request) throws IOException {
@@ -70,6 +73,11 @@ final class RawHttp {
         head.append(request.method()).append(' ').append(request.target()).append(" HTTP/1.1\r\n");
         head.append("Host: 127.0.0.1:").append(port).append("\r\n");
         head.append("Connection: close\r\n");
+        if (authorization != null
+                && request.headers().stream()
+                        .noneMatch(header -> header.getKey().equalsIgnoreCase("Authorization"))) {
+            head.append("Authorization: ").append(authorization).append("\r\n");
+        }
         for (Map.Entry<String, String> header : request.headers()) {
             head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
         }

@@ -1,9 +1,11 @@
 package com.customer360.command.api;
 
 import com.customer360.command.CommandServiceApplication;
+import com.customer360.security.Roles;
 import com.customer360.testing.RunningService;
 import com.customer360.testing.TestHttp;
 import com.customer360.testing.TestInfrastructure;
+import com.customer360.testing.TestUsers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -42,6 +44,9 @@ final class StandaloneCommandService implements AutoCloseable {
         properties.put("customer360.topics.events", eventsTopicOf(name));
         properties.put("customer360.inbound.topic", inboundTopicOf(name));
         properties.put("customer360.inbound.dead-letter-topic", inboundTopicOf(name) + ".dlq");
+        properties.put("customer360.security.local-users-file", TestUsers.file().toString());
+        // The rate limit has a test of its own; the others send as fast as they can.
+        properties.put("customer360.security.rate-limit", "0");
         properties.putAll(settings);
         return new StandaloneCommandService(
                 RunningService.start(CommandServiceApplication.application(), properties), name);
@@ -84,17 +89,27 @@ final class StandaloneCommandService implements AutoCloseable {
         return new TopicReader(bootstrapServers(), eventsTopic());
     }
 
+    /** A client signed in as {@code admin}, who may use every endpoint. */
     TestHttp http() {
-        return service.http();
+        return service.http(Roles.ADMIN);
+    }
+
+    /** A client signed in with a role, or without credentials for {@code null}. */
+    TestHttp http(String role) {
+        return role == null ? service.http() : service.http(role);
     }
 
     /** For requests {@link TestHttp} cannot send: broken percent-encoding, control bytes, chunked bodies. */
     RawHttp raw() {
-        return new RawHttp(service.port());
+        return new RawHttp(service.port(), http().authorization());
     }
 
     int port() {
         return service.port();
+    }
+
+    org.springframework.context.ApplicationContext context() {
+        return service.context();
     }
 
     <T> T bean(Class<T> type) {
