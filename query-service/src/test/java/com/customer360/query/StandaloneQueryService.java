@@ -57,7 +57,9 @@ public final class StandaloneQueryService implements AutoCloseable {
      */
     public static synchronized StandaloneQueryService shared() {
         if (shared == null) {
-            shared = start("shared-views", Map.of(), InjectedFailures.class);
+            // A thousand followers of one user are the point of a test of its own; the limit has another.
+            shared = start(
+                    "shared-views", Map.of("customer360.live.max-streams-per-user", "2000"), InjectedFailures.class);
         }
         return shared;
     }

@@ -56,6 +56,10 @@ public final class CustomerDetails {
         return customerId;
     }
 
+    public String name() {
+        return name;
+    }
+
     public long customerSeq() {
         return customerSeq;
     }

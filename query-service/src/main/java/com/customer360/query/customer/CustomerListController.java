@@ -2,8 +2,10 @@ package com.customer360.query.customer;
 
 import com.customer360.events.Money;
 import com.customer360.query.web.InvalidParameterException;
+import com.customer360.security.ConcurrencyLimits;
 import com.customer360.security.ContactMasking;
 import com.customer360.security.ReadsCustomers;
+import com.customer360.security.audit.AuditTrail;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -15,7 +17,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,11 +59,19 @@ class CustomerListController {
     };
 
     private final CustomerList list;
+    private final AuditTrail audit;
     private final long maxExportRows;
+    private final ConcurrencyLimits exports;
 
-    CustomerListController(CustomerList list, @Value("${customer360.export.max-rows:1000000}") long maxExportRows) {
+    CustomerListController(
+            CustomerList list,
+            AuditTrail audit,
+            @Value("${customer360.export.max-rows:1000000}") long maxExportRows,
+            @Value("${customer360.export.max-per-user:2}") int maxExportsPerUser) {
         this.list = list;
+        this.audit = audit;
         this.maxExportRows = maxExportRows;
+        this.exports = new ConcurrencyLimits(maxExportsPerUser, "exports");
     }
 
     @GetMapping
@@ -100,11 +112,27 @@ class CustomerListController {
         CustomerListQuery query =
                 query(q, sort, stuckInTransit, hasDraft, minLifetimeValue, currency, lastOrderBefore, lastOrderAfter);
         ContactMasking masking = ContactMasking.forCurrentUser();
+        // What was exported, by whom; whether it searched, never what for (a search may be an email address).
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("search", q != null && !q.isBlank());
+        facts.put("sort", sort);
+        facts.put("stuckInTransit", stuckInTransit);
+        facts.put("hasDraft", hasDraft);
+        facts.put("minLifetimeValue", minLifetimeValue);
+        facts.put("currency", currency);
+        facts.put("lastOrderBefore", lastOrderBefore);
+        facts.put("lastOrderAfter", lastOrderAfter);
+        facts.put("masked", masking.masks());
+        facts.values().removeIf(java.util.Objects::isNull);
+        audit.record("customers.export", "customers", facts);
+        ConcurrencyLimits.Permit permit = exports.acquire();
         StreamingResponseBody body = out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            try (CSVPrinter csv =
-                    CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get().print(writer)) {
-                list.each(query, maxExportRows, masking, item -> print(csv, item));
+            try (permit) {
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                try (CSVPrinter csv =
+                        CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get().print(writer)) {
+                    list.each(query, maxExportRows, masking, item -> print(csv, item));
+                }
             }
         };
         return ResponseEntity.ok()

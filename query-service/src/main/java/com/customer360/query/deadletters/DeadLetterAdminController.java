@@ -2,11 +2,13 @@ package com.customer360.query.deadletters;
 
 import com.customer360.events.Identifiers;
 import com.customer360.security.Administers;
+import com.customer360.security.audit.AuditTrail;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,10 +30,12 @@ class DeadLetterAdminController {
 
     private final StoredDeadLetters deadLetters;
     private final DeadLetterRedrive redrive;
+    private final AuditTrail audit;
 
-    DeadLetterAdminController(StoredDeadLetters deadLetters, DeadLetterRedrive redrive) {
+    DeadLetterAdminController(StoredDeadLetters deadLetters, DeadLetterRedrive redrive, AuditTrail audit) {
         this.deadLetters = deadLetters;
         this.redrive = redrive;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -53,7 +57,15 @@ class DeadLetterAdminController {
             @RequestParam(name = "customerId", required = false)
                     @Pattern(regexp = Identifiers.PATTERN, message = Identifiers.RULE)
                     String customerId) {
-        return customerId == null ? redrive.redriveAll() : redrive.redrive(customerId);
+        RedriveReport report = customerId == null ? redrive.redriveAll() : redrive.redrive(customerId);
+        audit.record(
+                "dead-letters.redrive",
+                customerId == null ? "all" : customerId,
+                Map.of(
+                        "applied", report.applied(),
+                        "stillDeadLettered", report.stillDeadLettered(),
+                        "customersReleased", report.customersReleased()));
+        return report;
     }
 
     @DeleteMapping("/{id}")
@@ -63,6 +75,8 @@ class DeadLetterAdminController {
                     @NotBlank(message = "is required: say why this event may be dropped for good")
                     @Size(max = 500, message = "must be at most 500 characters")
                     String reason) {
-        return redrive.delete(id, reason);
+        DeletedDeadLetter deleted = redrive.delete(id, reason);
+        audit.record("dead-letters.delete", id, Map.of("reason", reason));
+        return deleted;
     }
 }

@@ -4,6 +4,9 @@ import com.customer360.query.deadletters.DeadLetter;
 import com.customer360.query.deadletters.DeadLetters;
 import com.customer360.query.projection.ProjectionResult;
 import com.customer360.query.projection.Projector;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,6 +36,7 @@ class CustomerOrderEventsListener {
     private final Projector projector;
     private final Clock clock;
     private final BatchCheckpoints checkpoints;
+    private final Counter consumed;
 
     @Autowired
     CustomerOrderEventsListener(
@@ -40,8 +44,15 @@ class CustomerOrderEventsListener {
             DeadLetters deadLetters,
             Projector projector,
             Clock clock,
-            ObjectProvider<BatchCheckpoints> checkpoints) {
-        this(reader, deadLetters, projector, clock, checkpoints.getIfAvailable(() -> BatchCheckpoints.NONE));
+            ObjectProvider<BatchCheckpoints> checkpoints,
+            ObjectProvider<MeterRegistry> meters) {
+        this(
+                reader,
+                deadLetters,
+                projector,
+                clock,
+                checkpoints.getIfAvailable(() -> BatchCheckpoints.NONE),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     CustomerOrderEventsListener(
@@ -49,12 +60,17 @@ class CustomerOrderEventsListener {
             DeadLetters deadLetters,
             Projector projector,
             Clock clock,
-            BatchCheckpoints checkpoints) {
+            BatchCheckpoints checkpoints,
+            MeterRegistry meters) {
         this.reader = reader;
         this.deadLetters = deadLetters;
         this.projector = projector;
         this.clock = clock;
         this.checkpoints = checkpoints;
+        // Every event taken off the topic: applied, ignored as a repeat, or put aside as a dead letter.
+        this.consumed = Counter.builder("customer360.projection.events")
+                .description("Events the projection took off the event topic")
+                .register(meters);
     }
 
     @KafkaListener(
@@ -70,6 +86,7 @@ class CustomerOrderEventsListener {
         putAside.addAll(triage.failed(projected, clock.instant()));
         deadLetters.keep(putAside);
         checkpoints.batchWritten(records);
+        consumed.increment(records.size());
     }
 
     private static Set<String> customersOf(List<ConsumerRecord<String, byte[]>> records) {

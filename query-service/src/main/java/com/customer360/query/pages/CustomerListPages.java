@@ -3,6 +3,8 @@ package com.customer360.query.pages;
 import com.customer360.query.customer.CustomerList;
 import com.customer360.query.customer.CustomerListPage;
 import com.customer360.query.customer.CustomerListQuery;
+import com.customer360.security.ContactMasking;
+import com.customer360.security.ReadsCustomers;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * into the page, a page of results pushed into the address bar and a bookmark all show the same thing.
  */
 @Controller
+@ReadsCustomers
 class CustomerListPages {
 
     static final int PAGE_SIZE = 20;
@@ -42,7 +45,9 @@ class CustomerListPages {
         ListFilters filters = ListFilters.of(q, sort, page, stuckInTransit, hasDraft, currency, minLifetimeValue);
         model.addAttribute("filters", filters);
         model.addAttribute("sorts", ListFilters.SORTS);
-        CustomerListPage results = filters.valid() ? list.page(query(filters), filters.page(), PAGE_SIZE) : null;
+        CustomerListPage results = filters.valid()
+                ? list.page(query(filters), filters.page(), PAGE_SIZE, ContactMasking.forCurrentUser())
+                : null;
         model.addAttribute("results", results);
         model.addAttribute("range", results == null ? null : range(results));
         response.addHeader(HttpHeaders.VARY, "HX-Request");

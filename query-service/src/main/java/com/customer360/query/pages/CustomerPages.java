@@ -11,6 +11,8 @@ import com.customer360.query.order.StuckInTransit;
 import com.customer360.query.store.KeysetCursor;
 import com.customer360.query.timeline.CustomerTimeline;
 import com.customer360.query.web.NotFoundException;
+import com.customer360.security.ContactMasking;
+import com.customer360.security.ReadsCustomers;
 import java.util.Arrays;
 import java.util.Locale;
 import org.springframework.stereotype.Controller;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/customers/{customerId}")
+@ReadsCustomers
 class CustomerPages {
 
     static final int ORDERS_PER_PAGE = 20;
@@ -53,7 +56,7 @@ class CustomerPages {
             @RequestParam(name = "p", required = false) String pageNumber,
             Model model) {
         CustomerDetails customer = registered(customerId);
-        model.addAttribute("customer", CustomerDetailsView.of(customer, stuck));
+        model.addAttribute("customer", CustomerDetailsView.of(customer, stuck, ContactMasking.forCurrentUser()));
         model.addAttribute("orders", orders(customer, status, cursor, pageNumber));
         model.addAttribute("timeline", TimelineView.of(customerId, timeline.page(customerId, null, TIMELINE_ENTRIES)));
         model.addAttribute("statuses", Status.all());
@@ -62,7 +65,8 @@ class CustomerPages {
 
     @GetMapping("/summary")
     String summary(@PathVariable("customerId") String customerId, Model model) {
-        model.addAttribute("customer", CustomerDetailsView.of(registered(customerId), stuck));
+        model.addAttribute(
+                "customer", CustomerDetailsView.of(registered(customerId), stuck, ContactMasking.forCurrentUser()));
         return "pages/customer :: summary";
     }
 

@@ -1,13 +1,15 @@
 package com.customer360.query.pages;
 
 import com.customer360.events.Identifiers;
+import com.customer360.query.customer.CustomerDetails;
 import com.customer360.query.customer.CustomerDetailsLookup;
-import com.customer360.query.customer.CustomerDetailsView;
 import com.customer360.query.order.OrderDetails;
 import com.customer360.query.order.OrderDetailsLookup;
 import com.customer360.query.order.OrderDetailsView;
 import com.customer360.query.order.StuckInTransit;
 import com.customer360.query.web.NotFoundException;
+import com.customer360.security.ContactMasking;
+import com.customer360.security.ReadsCustomers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  */
 @Controller
 @RequestMapping("/orders/{orderId}")
+@ReadsCustomers
 class OrderPages {
 
     private final OrderDetailsLookup orders;
@@ -54,7 +57,7 @@ class OrderPages {
         OrderDetails stored = orders.order(orderId)
                 .filter(OrderDetails::exists)
                 .orElseThrow(() -> new NotFoundException("order", orderId));
-        OrderDetailsView order = OrderDetailsView.of(stored, stuck);
+        OrderDetailsView order = OrderDetailsView.of(stored, stuck, ContactMasking.forCurrentUser());
         List<OrderDetails.ShipmentUpdate> newestFirst = new ArrayList<>(order.shipmentUpdates());
         Collections.reverse(newestFirst);
         List<OrderDetailsView.Refund> refundsNewestFirst = new ArrayList<>(order.refunds());
@@ -67,7 +70,7 @@ class OrderPages {
                 "customerName",
                 customers
                         .registeredCustomer(order.customerId())
-                        .map(customer -> CustomerDetailsView.of(customer, stuck).name())
+                        .map(CustomerDetails::name)
                         .orElse(null));
     }
 }

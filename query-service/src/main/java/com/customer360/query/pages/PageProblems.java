@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -45,6 +46,12 @@ class PageProblems {
                 "The customer data cannot be reached right now; try again in a moment.",
                 model,
                 response);
+    }
+
+    /** Left to Spring Security, which sends the login page or a 403. */
+    @ExceptionHandler(AccessDeniedException.class)
+    void denied(AccessDeniedException e) {
+        throw e;
     }
 
     @ExceptionHandler(Exception.class)

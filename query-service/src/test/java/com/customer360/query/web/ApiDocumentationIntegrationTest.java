@@ -43,9 +43,15 @@ class ApiDocumentationIntegrationTest {
 
     @Test
     void shouldSendSomeoneWhoIsNotSignedInFromTheInteractiveApiPageToTheLoginPage() {
-        TestHttp.Answer page = StandaloneQueryService.shared().http(null).get("/swagger-ui/index.html");
+        TestHttp.Answer page = StandaloneQueryService.shared()
+                .http(null)
+                .get("/swagger-ui/index.html", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        TestHttp.Answer script = StandaloneQueryService.shared().http(null).get("/swagger-ui/index.html");
 
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.header("Location").orElseThrow()).endsWith("/login");
+        // A client that is not a browser is asked for credentials instead.
+        assertThat(script.status()).isEqualTo(401);
+        assertThat(script.header("WWW-Authenticate").orElseThrow()).startsWith("Basic");
     }
 }
