@@ -31,6 +31,7 @@ final class DemoLoader {
     record Outcome(int sent, int refused, Duration took) {}
 
     private final URI commandApi;
+    private final String authorization;
     private final int parallelism;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -38,8 +39,10 @@ final class DemoLoader {
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
 
-    DemoLoader(URI commandApi, int parallelism) {
+    /** @param authorization the {@code Authorization} header of a user who may send commands */
+    DemoLoader(URI commandApi, String authorization, int parallelism) {
         this.commandApi = commandApi;
+        this.authorization = authorization;
         this.parallelism = parallelism;
     }
 
@@ -72,6 +75,7 @@ final class DemoLoader {
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", call.idempotencyKey())
+                    .header("Authorization", authorization)
                     .method(call.method(), HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(call.body())))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

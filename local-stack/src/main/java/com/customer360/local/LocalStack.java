@@ -3,6 +3,8 @@ package com.customer360.local;
 import com.customer360.command.CommandServiceApplication;
 import com.customer360.embedded.EmbeddedKafkaBroker;
 import com.customer360.embedded.EmbeddedMongoServer;
+import com.customer360.security.LocalUsers;
+import com.customer360.security.Roles;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final String DEMO_MARKER = "demo-data.loaded";
+    static final String LOCAL_USERS = "local-users.txt";
 
     private final LocalSettings settings;
     private final List<AutoCloseable> running = new ArrayList<>();
@@ -32,6 +35,8 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedMongoServer mongo;
     private int queryPort;
     private int commandPort;
+    private Path localUsers;
+    private boolean usersCreated;
 
     LocalStack(LocalSettings settings) {
         this.settings = settings;
@@ -51,6 +56,8 @@ public final class LocalStack implements AutoCloseable {
     void start() throws IOException {
         Path data = settings.dataDirectory();
         Files.createDirectories(data);
+        localUsers = data.resolve(LOCAL_USERS).toAbsolutePath().normalize();
+        usersCreated = LocalUsers.createIfMissing(localUsers);
         mongo = EmbeddedMongoServer.persistent(data.resolve("mongo"), settings.mongoPort());
         running.add(mongo);
         kafka = EmbeddedKafkaBroker.persistent(data.resolve("kafka"), settings.kafkaPort());
@@ -76,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
             values.put("spring.data.mongodb.uri", mongo.connectionString() + "/customer360-events");
         }
         values.put("server.address", "127.0.0.1");
+        values.put("customer360.security.local-users-file", localUsers.toString());
         // Both services log to one console here; the logger names tell them apart.
         values.put("logging.include-application-name", "false");
         values.put("spring.main.banner-mode", "off");
@@ -90,6 +98,16 @@ public final class LocalStack implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + queryPort);
     }
 
+    /** The users file: one user per role, {@code role:password} per line. */
+    Path localUsers() {
+        return localUsers;
+    }
+
+    /** The {@code Authorization} header of one of the local users. */
+    String authorization(String role) {
+        return LocalUsers.basicAuthorization(localUsers, role);
+    }
+
     String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
@@ -99,9 +117,11 @@ public final class LocalStack implements AutoCloseable {
                 """
 
                 Customer 360 is running (started in %.1f s, data in %s)
-                  Pages         %s/
+                  Pages         %s/   (sign in as one of the users below)
                   Query API     %s/api/customers/%s
                   Command API   %s/api/customers   (POST, see requests.http)
+                  Users         %s   (%s: viewer, writer, analyst, admin, one password each)
+                  Try           curl -u "viewer:$(sed -n 's/^viewer://p' %s)" %s/api/customers
                   Kafka         %s   (topic customer-order-events)
                   MongoDB       %s
                   Stop with Ctrl+C; data survives a restart.
@@ -113,6 +133,10 @@ public final class LocalStack implements AutoCloseable {
                 queryApi(),
                 DemoData.customerId(1),
                 commandApi(),
+                localUsers,
+                usersCreated ? "created now" : "kept from the first start",
+                localUsers,
+                queryApi(),
                 kafka.bootstrapServers(),
                 mongo.connectionString());
     }
@@ -124,7 +148,8 @@ public final class LocalStack implements AutoCloseable {
         }
         DemoData.Plan plan = DemoData.generate(42, settings.demoCustomers(), settings.demoOrders(), Instant.now());
         log.info("Loading demo data: {} requests through the command API", plan.size());
-        DemoLoader.Outcome outcome = new DemoLoader(commandApi(), DemoLoader.CLIENTS).load(plan);
+        DemoLoader.Outcome outcome =
+                new DemoLoader(commandApi(), authorization(Roles.WRITER), DemoLoader.CLIENTS).load(plan);
         Files.writeString(marker, "requests=" + outcome.sent() + " refused=" + outcome.refused() + "\n");
         System.out.printf(
                 "Demo data loaded: %d requests in %.1f s (%d refused).%n"

@@ -3,8 +3,8 @@ package com.customer360.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.customer360.testing.TestHttp;
+import com.customer360.testing.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 
 /** The two HTTP APIs as a test sees them: commands that must succeed, and JSON read back. */
 final class Api {
@@ -12,8 +12,17 @@ final class Api {
     private final TestHttp commands;
     private final TestHttp queries;
 
-    Api(URI commands, URI queries) {
-        this(new TestHttp(commands), new TestHttp(queries));
+    /** Commands as the stack's {@code writer}, queries as its {@code admin}, who also sees dead letters. */
+    Api(LocalStack stack) {
+        this(
+                new TestHttp(stack.commandApi()).authorizedBy(stack.authorization("writer")),
+                new TestHttp(stack.queryApi()).authorizedBy(stack.authorization("admin")));
+    }
+
+    /** Commands as {@code writer}, queries as {@code admin}, of the users tests sign in with ({@link TestUsers}). */
+    static Api ofTestUsers(int commandPort, int queryPort) {
+        return new Api(
+                TestUsers.as(new TestHttp(commandPort), "writer"), TestUsers.as(new TestHttp(queryPort), "admin"));
     }
 
     Api(TestHttp commands, TestHttp queries) {

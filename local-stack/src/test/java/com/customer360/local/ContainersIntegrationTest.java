@@ -1,5 +1,6 @@
 package com.customer360.local;
 
+import com.customer360.testing.TestUsers;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -41,7 +42,9 @@ class ContainersIntegrationTest extends CustomerFiguresScenario {
                 "spring.kafka.bootstrap-servers",
                 KAFKA.getBootstrapServers(),
                 "spring.data.mongodb.uri",
-                MONGO.getReplicaSetUrl(database) + "?w=majority&journal=true");
+                MONGO.getReplicaSetUrl(database) + "?w=majority&journal=true",
+                "customer360.security.local-users-file",
+                TestUsers.file().toString());
     }
 
     @AfterAll
@@ -52,8 +55,6 @@ class ContainersIntegrationTest extends CustomerFiguresScenario {
 
     @Override
     Api api() {
-        return new Api(
-                java.net.URI.create("http://127.0.0.1:" + Services.port(command)),
-                java.net.URI.create("http://127.0.0.1:" + Services.port(query)));
+        return Api.ofTestUsers(Services.port(command), Services.port(query));
     }
 }

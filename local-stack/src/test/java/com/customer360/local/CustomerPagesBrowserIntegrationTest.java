@@ -5,6 +5,7 @@ import static com.customer360.local.Browser.retryingStale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.customer360.security.LocalUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,9 +64,10 @@ class CustomerPagesBrowserIntegrationTest {
         Browser.assumeInstalled();
         stack = new LocalStack(LocalSettings.onFreePorts(data));
         stack.start();
-        api = new Api(stack.commandApi(), stack.queryApi());
+        api = new Api(stack);
         DemoData.Plan plan = DemoData.generate(7, 20, 40, CUSTOMER_ORDERS, Instant.now());
-        DemoLoader.Outcome outcome = new DemoLoader(stack.commandApi(), DemoLoader.CLIENTS).load(plan);
+        DemoLoader.Outcome outcome =
+                new DemoLoader(stack.commandApi(), stack.authorization("writer"), DemoLoader.CLIENTS).load(plan);
         assertThat(outcome.refused()).isZero();
         await().atMost(Duration.ofSeconds(90)).until(() -> {
             JsonNode customer = api.query("/api/customers/" + CUSTOMER);
@@ -99,6 +101,7 @@ class CustomerPagesBrowserIntegrationTest {
 
     @Test
     void shouldWalkTheHelpArticleOfTheCustomerDetailsPage() throws Exception {
+        signIn("viewer");
         // From the customer list page, locate the customer whose details you want to view.
         browser.open(stack.queryApi() + "/");
         browser.until(page -> customerRows().size() > 1);
@@ -181,6 +184,7 @@ class CustomerPagesBrowserIntegrationTest {
 
     @Test
     void shouldUpdateTheCustomerListByItselfWhenACustomerOrders() throws Exception {
+        signIn("viewer");
         browser.open(stack.queryApi() + "/?sort=lastOrderAt,desc");
         browser.until(page -> customerRows().size() > 1);
         browser.script("window.notReloaded = true;");
@@ -195,6 +199,38 @@ class CustomerPagesBrowserIntegrationTest {
                 .endsWith("/customers/" + customer));
         assertThat(browser.script("return window.notReloaded === true;")).isEqualTo(true);
         browser.screenshot("customer-list-updated-live");
+    }
+
+    @Test
+    void shouldShowAnAnalystTheFiguresButNotTheContactDataAndSignOut() throws Exception {
+        browser.open(stack.queryApi() + "/customers/" + CUSTOMER);
+        assertThat(browser.url()).as("a page asks who you are first").contains("/login");
+        signIn("analyst");
+        browser.open(stack.queryApi() + "/customers/" + CUSTOMER);
+        browser.until(page -> heading().equals(CUSTOMER_NAME));
+
+        String email = api.query("/api/customers/" + CUSTOMER).get("email").asText();
+        String shown = browser.one(".contact .email").getText();
+        assertThat(shown).contains("***").isNotEqualTo(email);
+        assertThat(browser.all(".contact a[href^='mailto:'], .contact a[href^='tel:']"))
+                .isEmpty();
+        assertThat(browser.one(".signed-in").getText()).contains("analyst", "Contact data hidden");
+        await().atMost(PATIENCE).untilAsserted(this::assertFiguresAsTheApiServesThem);
+        browser.screenshot("analyst-sees-no-contact-data");
+
+        browser.byRoleAndName("button", "button", "Sign out").click();
+        browser.until(page -> page.url().contains("/login?logout"));
+        browser.open(stack.queryApi() + "/customers/" + CUSTOMER);
+        assertThat(browser.url()).as("signed out, the page asks again").contains("/login");
+    }
+
+    /** Signs in on the login form, as a person would, with the stack's password for the role. */
+    private void signIn(String role) {
+        browser.open(stack.queryApi() + "/login");
+        browser.byRoleAndName("input", "textbox", "User name").sendKeys(role);
+        browser.one("#password").sendKeys(LocalUsers.read(stack.localUsers()).get(role));
+        browser.byRoleAndName("button", "button", "Sign in").click();
+        browser.until(page -> !page.url().contains("/login"));
     }
 
     private void assertFiguresAsTheApiServesThem() {
@@ -295,6 +331,7 @@ class CustomerPagesBrowserIntegrationTest {
                 .until(() -> {
                     String now = http.send(
                                     HttpRequest.newBuilder(URI.create(stack.queryApi() + "/api/customers/export.csv"))
+                                            .header("Authorization", stack.authorization("admin"))
                                             .build(),
                                     HttpResponse.BodyHandlers.ofString())
                             .body();

@@ -26,6 +26,6 @@ class EmbeddedStackIntegrationTest extends CustomerFiguresScenario {
 
     @Override
     Api api() {
-        return new Api(stack.commandApi(), stack.queryApi());
+        return new Api(stack);
     }
 }

@@ -55,7 +55,7 @@ class KcatIntegrationTest {
 
         kcat(null, "-P", "-b", broker, "-t", "upstream-order-events", "-k", "pos-c-42", example);
 
-        Api api = new Api(stack.commandApi(), stack.queryApi());
+        Api api = new Api(stack);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode customer = api.query("/api/customers/pos-c-42");
             assertThat(customer).isNotNull();

@@ -10,6 +10,7 @@ import com.customer360.events.order.OrderLine;
 import com.customer360.events.order.OrderPlaced;
 import com.customer360.query.store.KeysetCursor;
 import com.customer360.testing.TestHttp;
+import com.customer360.testing.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -78,17 +79,28 @@ public final class LargeCustomerBenchmark {
 
             long start = System.nanoTime();
             Map<String, String> settings = Map.of(
-                    "server.port", "0",
-                    "server.address", "127.0.0.1",
-                    "spring.main.banner-mode", "off",
-                    "logging.level.root", "WARN",
-                    "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
-                    "spring.data.mongodb.uri", mongo.connectionString() + "/large",
-                    "spring.kafka.consumer.group-id", "large",
-                    "customer360.topics.events", topic,
-                    "customer360.topics.dead-letters", topic + ".dlq");
+                    "server.port",
+                    "0",
+                    "server.address",
+                    "127.0.0.1",
+                    "spring.main.banner-mode",
+                    "off",
+                    "logging.level.root",
+                    "WARN",
+                    "spring.kafka.bootstrap-servers",
+                    kafka.bootstrapServers(),
+                    "spring.data.mongodb.uri",
+                    mongo.connectionString() + "/large",
+                    "spring.kafka.consumer.group-id",
+                    "large",
+                    "customer360.topics.events",
+                    topic,
+                    "customer360.topics.dead-letters",
+                    topic + ".dlq",
+                    "customer360.security.local-users-file",
+                    TestUsers.file().toString());
             try (ConfigurableApplicationContext query = Services.startQueryService(settings, List.of())) {
-                TestHttp http = new TestHttp(Services.port(query));
+                TestHttp http = TestUsers.as(new TestHttp(Services.port(query)), "viewer");
                 awaitOrderCount(http, large, orders);
                 double catchUp = (System.nanoTime() - start) / 1e9;
                 System.out.printf(

@@ -24,7 +24,7 @@ class LocalStackRestartIntegrationTest {
     @Test
     void shouldKeepCustomersOrdersAndTheirFiguresAcrossARestart() throws Exception {
         try (LocalStack first = start()) {
-            Api api = new Api(first.commandApi(), first.queryApi());
+            Api api = new Api(first);
             api.command(
                     "POST",
                     "/api/customers",
@@ -40,7 +40,7 @@ class LocalStackRestartIntegrationTest {
         }
 
         try (LocalStack second = start()) {
-            Api api = new Api(second.commandApi(), second.queryApi());
+            Api api = new Api(second);
             assertThat(lifetimeValue(api)).isEqualTo("3600");
             api.command("POST", "/api/orders/o-1/refunds", "{\"amount\":\"600\"}");
             await().atMost(Duration.ofSeconds(10)).until(() -> "3000".equals(lifetimeValue(api)));

@@ -8,6 +8,7 @@ import com.customer360.embedded.EmbeddedKafkaBroker;
 import com.customer360.embedded.EmbeddedMongoServer;
 import com.customer360.events.order.OrderRefunded;
 import com.customer360.testing.TestHttp;
+import com.customer360.testing.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -115,14 +116,15 @@ class RelayGapIntegrationTest {
         command = Services.startCommandService(
                 settings(kafka, mongo.connectionString() + "/customer360-events"), List.of());
         running.add(command::close);
-        commands = new TestHttp(Services.port(command));
-        queries = new TestHttp(Services.port(query));
+        commands = TestUsers.as(new TestHttp(Services.port(command)), "admin");
+        queries = TestUsers.as(new TestHttp(Services.port(query)), "admin");
     }
 
     /** As the local stack sets the services up, on free ports. */
     private static Map<String, String> settings(EmbeddedKafkaBroker kafka, String mongoUri) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("server.port", "0");
+        settings.put("customer360.security.local-users-file", TestUsers.file().toString());
         settings.put("server.address", "127.0.0.1");
         settings.put("spring.main.banner-mode", "off");
         settings.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.customer360.testing.TestHttp;
+import com.customer360.testing.TestUsers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -49,6 +50,7 @@ final class ServiceProcess implements AutoCloseable {
                 ServiceMain.class.getName(),
                 service,
                 "--server.port=" + port));
+        command.add("--customer360.security.local-users-file=" + TestUsers.file());
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
             process = new ProcessBuilder(command)
@@ -87,8 +89,9 @@ final class ServiceProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** A client signed in as {@code admin}, who may use every endpoint (one of {@link TestUsers}). */
     TestHttp http() {
-        return new TestHttp(port);
+        return TestUsers.as(new TestHttp(port), "admin");
     }
 
     int starts() {
