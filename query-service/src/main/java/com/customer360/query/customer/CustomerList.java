@@ -5,6 +5,7 @@ import static com.customer360.query.store.BsonValues.time;
 
 import com.customer360.events.Money;
 import com.customer360.query.order.StuckInTransit;
+import com.customer360.query.store.ReadVersions;
 import com.customer360.security.ContactMasking;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
@@ -18,7 +19,6 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,18 +41,19 @@ public class CustomerList {
             .append("inTransitSince", 1)
             .append("hasDraft", 1);
 
-    private final MongoCollection<Document> customers;
+    private final ReadVersions versions;
     private final StuckInTransit stuck;
 
-    CustomerList(MongoTemplate mongo, StuckInTransit stuck) {
-        this.customers = mongo.getCollection(CustomerDetailsDocuments.COLLECTION);
+    CustomerList(ReadVersions versions, StuckInTransit stuck) {
+        this.versions = versions;
         this.stuck = stuck;
     }
 
     public CustomerListPage page(CustomerListQuery query, int page, int size, ContactMasking masking) {
         Bson filter = filter(query);
+        MongoCollection<Document> customers = versions.collection(CustomerDetailsDocuments.COLLECTION);
         List<CustomerListPage.Item> items = new ArrayList<>(size);
-        find(query, filter)
+        find(customers, query, filter)
                 .skip((int) Math.min((long) page * size, Integer.MAX_VALUE))
                 .limit(size)
                 .forEach(stored -> items.add(item(stored, masking)));
@@ -60,15 +61,23 @@ public class CustomerList {
         return new CustomerListPage(items, page, size, total, page > 0, (long) (page + 1) * size < total);
     }
 
-    /** Every customer the query matches, in its order, one at a time, up to {@code limit}. */
-    void each(CustomerListQuery query, long limit, ContactMasking masking, Consumer<CustomerListPage.Item> consumer) {
-        find(query, filter(query))
+    /**
+     * Every customer the query matches, in its order, one at a time, up to {@code limit}, from a version of the view
+     * (an export streams on another thread than its request's, so it is given the version the request was pinned to).
+     */
+    void each(
+            CustomerListQuery query,
+            int version,
+            long limit,
+            ContactMasking masking,
+            Consumer<CustomerListPage.Item> consumer) {
+        find(versions.collection(CustomerDetailsDocuments.COLLECTION, version), query, filter(query))
                 .limit((int) Math.min(limit, Integer.MAX_VALUE))
                 .batchSize(500)
                 .forEach(stored -> consumer.accept(item(stored, masking)));
     }
 
-    private FindIterable<Document> find(CustomerListQuery query, Bson filter) {
+    private FindIterable<Document> find(MongoCollection<Document> customers, CustomerListQuery query, Bson filter) {
         String field = CustomerDetailsDocuments.SORT_FIELDS.get(query.sort());
         Bson sort = query.descending() ? Sorts.descending(field, "_id") : Sorts.ascending(field, "_id");
         return customers.find(filter).projection(ITEM_FIELDS).sort(sort);

@@ -1,6 +1,7 @@
 package com.customer360.query.customer;
 
 import com.customer360.events.Money;
+import com.customer360.query.store.ReadVersions;
 import com.customer360.query.web.InvalidParameterException;
 import com.customer360.security.ConcurrencyLimits;
 import com.customer360.security.ContactMasking;
@@ -59,16 +60,19 @@ class CustomerListController {
     };
 
     private final CustomerList list;
+    private final ReadVersions versions;
     private final AuditTrail audit;
     private final long maxExportRows;
     private final ConcurrencyLimits exports;
 
     CustomerListController(
             CustomerList list,
+            ReadVersions versions,
             AuditTrail audit,
             @Value("${customer360.export.max-rows:1000000}") long maxExportRows,
             @Value("${customer360.export.max-per-user:2}") int maxExportsPerUser) {
         this.list = list;
+        this.versions = versions;
         this.audit = audit;
         this.maxExportRows = maxExportRows;
         this.exports = new ConcurrencyLimits(maxExportsPerUser, "exports");
@@ -112,6 +116,7 @@ class CustomerListController {
         CustomerListQuery query =
                 query(q, sort, stuckInTransit, hasDraft, minLifetimeValue, currency, lastOrderBefore, lastOrderAfter);
         ContactMasking masking = ContactMasking.forCurrentUser();
+        int version = versions.current();
         // What was exported, by whom; whether it searched, never what for (a search may be an email address).
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("search", q != null && !q.isBlank());
@@ -123,6 +128,7 @@ class CustomerListController {
         facts.put("lastOrderBefore", lastOrderBefore);
         facts.put("lastOrderAfter", lastOrderAfter);
         facts.put("masked", masking.masks());
+        facts.put("view", version);
         facts.values().removeIf(java.util.Objects::isNull);
         audit.record("customers.export", "customers", facts);
         ConcurrencyLimits.Permit permit = exports.acquire();
@@ -131,7 +137,7 @@ class CustomerListController {
                 Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 try (CSVPrinter csv =
                         CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get().print(writer)) {
-                    list.each(query, maxExportRows, masking, item -> print(csv, item));
+                    list.each(query, version, maxExportRows, masking, item -> print(csv, item));
                 }
             }
         };

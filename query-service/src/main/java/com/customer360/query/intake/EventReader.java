@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * exponent, 40 digits) is refused here, as a dead letter, rather than thrown by the store.
  */
 @Component
-class EventReader {
+public class EventReader {
 
     private final CloudEventCodec codec;
 
@@ -33,9 +33,9 @@ class EventReader {
     }
 
     /** The outcome of reading one record: exactly one of {@code event} and {@code deadLetter} is set. */
-    record Read(EventEnvelope event, DeadLetter deadLetter) {}
+    public record Read(EventEnvelope event, DeadLetter deadLetter) {}
 
-    Read read(ConsumerRecord<String, byte[]> record) {
+    public Read read(ConsumerRecord<String, byte[]> record) {
         try {
             EventEnvelope envelope = codec.decode(record.value());
             String problem = moneyProblem(envelope.event());

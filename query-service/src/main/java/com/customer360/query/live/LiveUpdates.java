@@ -1,6 +1,7 @@
 package com.customer360.query.live;
 
 import com.customer360.query.customer.CustomerDetailsDocuments;
+import com.customer360.query.store.ReadVersions;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -26,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -50,7 +50,7 @@ public class LiveUpdates implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
-    private final MongoCollection<Document> customers;
+    private final ReadVersions views;
     private final Clock clock;
     private final Duration pollInterval;
     private final Duration heartbeat;
@@ -63,12 +63,12 @@ public class LiveUpdates implements SmartLifecycle {
     private ExecutorService senders;
 
     LiveUpdates(
-            MongoTemplate mongo,
+            ReadVersions views,
             Clock clock,
             MeterRegistry meters,
             @Value("${customer360.live.poll-interval:500ms}") Duration pollInterval,
             @Value("${customer360.live.heartbeat:15s}") Duration heartbeat) {
-        this.customers = mongo.getCollection(CustomerDetailsDocuments.COLLECTION);
+        this.views = views;
         this.clock = clock;
         this.pollInterval = pollInterval;
         this.heartbeat = heartbeat;
@@ -79,7 +79,7 @@ public class LiveUpdates implements SmartLifecycle {
     SseEmitter followCustomer(String customerId) {
         Follower follower = new Follower(new SseEmitter(STREAM_TIMEOUT_MILLIS), senders);
         // The version the follower starts from, so that a change made before the next look is not taken as the start.
-        Document current = customers
+        Document current = customers()
                 .find(Filters.eq("_id", customerId))
                 .projection(Projections.include("version"))
                 .first();
@@ -114,6 +114,11 @@ public class LiveUpdates implements SmartLifecycle {
         follower.emitter().onCompletion(drop);
         follower.emitter().onTimeout(drop);
         follower.emitter().onError(error -> drop.run());
+    }
+
+    /** The customers of the version readers are sent to now: a switch shows as a change of everyone followed. */
+    private MongoCollection<Document> customers() {
+        return views.collection(CustomerDetailsDocuments.COLLECTION);
     }
 
     int subscribers() {
@@ -156,7 +161,7 @@ public class LiveUpdates implements SmartLifecycle {
             return;
         }
         for (Document stored :
-                customers.find(Filters.in("_id", byCustomer.keySet())).projection(Projections.include("version"))) {
+                customers().find(Filters.in("_id", byCustomer.keySet())).projection(Projections.include("version"))) {
             String customerId = stored.getString("_id");
             long version = stored.getLong("version");
             Long seen = versions.put(customerId, version);
@@ -176,7 +181,7 @@ public class LiveUpdates implements SmartLifecycle {
         }
         List<String> changed = new ArrayList<>();
         Instant until = listSeenUntil;
-        for (Document stored : customers
+        for (Document stored : customers()
                 .find(Filters.gt("updatedAt", Date.from(listSeenUntil)))
                 .projection(Projections.include("updatedAt"))
                 .sort(Sorts.ascending("updatedAt"))

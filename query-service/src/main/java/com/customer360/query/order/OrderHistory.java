@@ -4,6 +4,7 @@ import com.customer360.events.Money;
 import com.customer360.events.order.OrderStatus;
 import com.customer360.query.store.BsonValues;
 import com.customer360.query.store.KeysetCursor;
+import com.customer360.query.store.ReadVersions;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.util.Collections;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,12 +31,16 @@ public class OrderHistory {
             .append("status", 1)
             .append("lastShipmentUpdateAt", 1);
 
-    private final MongoCollection<Document> orders;
+    private final ReadVersions versions;
     private final StuckInTransit stuck;
 
-    public OrderHistory(MongoTemplate mongo, StuckInTransit stuck) {
-        this.orders = mongo.getCollection(OrderDetailsDocuments.COLLECTION);
+    public OrderHistory(ReadVersions versions, StuckInTransit stuck) {
+        this.versions = versions;
         this.stuck = stuck;
+    }
+
+    private MongoCollection<Document> orders() {
+        return versions.collection(OrderDetailsDocuments.COLLECTION);
     }
 
     /**
@@ -47,7 +51,7 @@ public class OrderHistory {
      */
     public OrderHistoryPage page(String customerId, OrderStatus status, int page, int size, long totalItems) {
         List<Document> rows = new ArrayList<>(size + 1);
-        orders.find(filter(customerId, status, null))
+        orders().find(filter(customerId, status, null))
                 .projection(ROW_FIELDS)
                 .sort(KeysetCursor.newestFirst("orderDate"))
                 .skip((int) Math.min((long) page * size, Integer.MAX_VALUE))
@@ -62,7 +66,7 @@ public class OrderHistory {
     public OrderHistoryPage page(
             String customerId, OrderStatus status, KeysetCursor cursor, int size, long totalItems) {
         List<Document> rows = new ArrayList<>(size + 1);
-        orders.find(filter(customerId, status, cursor))
+        orders().find(filter(customerId, status, cursor))
                 .projection(ROW_FIELDS)
                 .sort(cursor.sort("orderDate"))
                 .limit(size + 1)

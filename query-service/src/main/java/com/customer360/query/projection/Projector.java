@@ -13,6 +13,7 @@ import com.customer360.query.order.OrderDetails;
 import com.customer360.query.order.OrderDetailsDocuments;
 import com.customer360.query.store.ConcurrentWritesException;
 import com.customer360.query.store.GuardedWrites;
+import com.customer360.query.store.ReadVersions;
 import com.customer360.query.store.StoredDocuments;
 import com.customer360.query.timeline.TimelineDocuments;
 import com.mongodb.MongoException;
@@ -76,13 +77,29 @@ public class Projector {
     }
 
     public Projector(MongoTemplate mongo, Clock clock, ProjectionSettings settings, ProjectionCheckpoints checkpoints) {
-        this.customerCollection = mongo.getCollection(CustomerDetailsDocuments.COLLECTION);
-        this.orderCollection = mongo.getCollection(OrderDetailsDocuments.COLLECTION);
+        this(mongo, clock, settings, checkpoints, 1);
+    }
+
+    /**
+     * A projector into one version of the customer-details view: the live listener and the re-drive write version 1,
+     * a rebuild the version it builds (see {@link ReadVersions#collectionName}).
+     */
+    public Projector(
+            MongoTemplate mongo,
+            Clock clock,
+            ProjectionSettings settings,
+            ProjectionCheckpoints checkpoints,
+            int version) {
+        this.customerCollection =
+                mongo.getCollection(ReadVersions.collectionName(CustomerDetailsDocuments.COLLECTION, version));
+        this.orderCollection =
+                mongo.getCollection(ReadVersions.collectionName(OrderDetailsDocuments.COLLECTION, version));
         long maxBytes = settings.maxDocumentSize().toBytes();
         this.customerWrites = new GuardedWrites(customerCollection, maxBytes);
         this.orderWrites = new GuardedWrites(orderCollection, maxBytes);
         this.rankings = new OrderRankings(orderCollection);
-        this.timeline = new TimelineDocuments(mongo.getCollection(TimelineDocuments.COLLECTION));
+        this.timeline = new TimelineDocuments(
+                mongo.getCollection(ReadVersions.collectionName(TimelineDocuments.COLLECTION, version)));
         this.clock = clock;
         this.maxAttempts = settings.maxWriteAttempts();
         this.checkpoints = checkpoints;

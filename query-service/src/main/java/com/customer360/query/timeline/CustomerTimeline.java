@@ -1,24 +1,23 @@
 package com.customer360.query.timeline;
 
 import com.customer360.query.store.KeysetCursor;
-import com.mongodb.client.MongoCollection;
+import com.customer360.query.store.ReadVersions;
 import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /** Pages of a customer's timeline, newest first, through the index on (customer, time, event id). */
 @Component
 public class CustomerTimeline {
 
-    private final MongoCollection<Document> timeline;
+    private final ReadVersions versions;
 
-    CustomerTimeline(MongoTemplate mongo) {
-        this.timeline = mongo.getCollection(TimelineDocuments.COLLECTION);
+    CustomerTimeline(ReadVersions versions) {
+        this.versions = versions;
     }
 
     /** The first page, or the page next to {@code cursor} ({@code null} for the first). */
@@ -28,7 +27,8 @@ public class CustomerTimeline {
             filter = Filters.and(filter, cursor.beyond("at"));
         }
         List<Document> rows = new ArrayList<>(size + 1);
-        timeline.find(filter)
+        versions.collection(TimelineDocuments.COLLECTION)
+                .find(filter)
                 .sort(cursor == null ? KeysetCursor.newestFirst("at") : cursor.sort("at"))
                 .limit(size + 1)
                 .forEach(rows::add);

@@ -35,7 +35,7 @@ class UpcastingEventReader extends EventReader {
     }
 
     @Override
-    Read read(ConsumerRecord<String, byte[]> record) {
+    public Read read(ConsumerRecord<String, byte[]> record) {
         if (!fixed || record.value() == null) {
             return super.read(record);
         }

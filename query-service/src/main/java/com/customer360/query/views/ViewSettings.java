@@ -1,0 +1,31 @@
+package com.customer360.query.views;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How rebuilds run ({@code customer360.views.*}).
+ *
+ * @param sliceEvents how many events a rebuild folds and writes at once: its bulk writes grow with it, and so does
+ *     the heap one slice takes (its events and the documents they touch)
+ * @param maxEventsPerSecond the pace of a rebuild, for an operator to slow it; 0 for as fast as it goes
+ * @param leaseDuration how long a rebuild's lease lasts without renewal: an instance that died holds it this long
+ *     before another instance takes the rebuild over from its committed position
+ * @param retiredGrace how long a retired version's data is kept before it is dropped
+ * @param asOfSettle how long after its moment an as-of snapshot keeps reading, for events recorded before the moment
+ *     that reach the topic late (the command side's relay look-back)
+ * @param consumerGroupPrefix the consumer group of a rebuild is this followed by its id
+ */
+@Validated
+@ConfigurationProperties("customer360.views")
+public record ViewSettings(
+        @DefaultValue("5000") @Min(1) int sliceEvents,
+        @DefaultValue("0") @Min(0) long maxEventsPerSecond,
+        @DefaultValue("15s") @NotNull Duration leaseDuration,
+        @DefaultValue("1h") @NotNull Duration retiredGrace,
+        @DefaultValue("10s") @NotNull Duration asOfSettle,
+        @DefaultValue("query-service-rebuild-") @NotNull String consumerGroupPrefix) {}
