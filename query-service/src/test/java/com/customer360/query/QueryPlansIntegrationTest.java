@@ -10,6 +10,7 @@ import com.customer360.query.order.OrderDetailsDocuments;
 import com.customer360.query.store.IndexCoverage;
 import com.customer360.query.store.IssuedQueries;
 import com.customer360.query.timeline.TimelineDocuments;
+import com.customer360.query.views.ViewIndexes;
 import com.customer360.testing.TestHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.model.IndexModel;
@@ -80,6 +81,7 @@ class QueryPlansIntegrationTest {
         declared.put(CustomerDetailsDocuments.COLLECTION, new CustomerDetailsDocuments().indexes());
         declared.put(OrderDetailsDocuments.COLLECTION, new OrderDetailsDocuments().indexes());
         declared.put(TimelineDocuments.COLLECTION, TimelineDocuments.INDEXES);
+        declared.putAll(ViewIndexes.byCollection());
         return declared;
     }
 

@@ -2,8 +2,6 @@ package com.customer360.query.views;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexModel;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
@@ -33,10 +31,7 @@ class Rebuilds {
 
     Rebuilds(MongoTemplate mongo) {
         this.rebuilds = mongo.getCollection(COLLECTION);
-        rebuilds.createIndexes(List.of(
-                new IndexModel(Indexes.descending("startedAt", "_id")),
-                new IndexModel(Indexes.ascending("view", "version")),
-                new IndexModel(Indexes.ascending("dropped", "_id"))));
+        rebuilds.createIndexes(ViewIndexes.REBUILDS);
     }
 
     void create(Rebuild rebuild) {

@@ -6,8 +6,6 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexModel;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.WriteModel;
 import java.time.Instant;
@@ -36,7 +34,7 @@ class VersionHolds {
 
     VersionHolds(MongoTemplate mongo) {
         this.holds = mongo.getCollection(COLLECTION);
-        holds.createIndexes(List.of(new IndexModel(Indexes.ascending("version", "_id"))));
+        holds.createIndexes(ViewIndexes.HOLDS);
     }
 
     Set<String> heldAmong(int version, Collection<String> customerIds) {

@@ -39,7 +39,11 @@ class EndpointRulesIntegrationTest {
                                 "orderId",
                                 customer + "-o",
                                 "id",
-                                "customer-order-events-0-999999"))
+                                "customer-order-events-0-999999",
+                                "view",
+                                "customer-details",
+                                "rebuildId",
+                                "rb-00000000-0000"))
                 .walk();
         System.out.printf(
                 "endpoint rules: %d operations checked with no credentials, a wrong password and 4 roles%n",
