@@ -1,6 +1,7 @@
 package com.customer360.query.views;
 
 import com.customer360.events.cloudevents.EventEnvelope;
+import com.customer360.query.projection.BulkProjector;
 import com.customer360.query.projection.ProjectionCheckpoints;
 import com.customer360.query.projection.ProjectionResult;
 import com.customer360.query.projection.ProjectionSettings;
@@ -21,18 +22,57 @@ public interface RebuildProjectors {
     /** The projection of one slice of events into the version, returning once it is written. */
     interface VersionProjection {
         ProjectionResult project(List<EventEnvelope> events);
+
+        /** Documents folded in memory that wait for {@link #flush()}; 0 for a projection that writes as it goes. */
+        default int buffered() {
+            return 0;
+        }
+
+        /** Writes what waits in memory; the rebuild commits its offsets only after this. */
+        default void flush() {}
     }
 
+    /** The projection that follows live events once the rebuild caught up: a batch is written when projected. */
     VersionProjection forVersion(int version);
+
+    /** The projection of the catch-up from the beginning of the topic: folded in memory, flushed in bulk. */
+    default VersionProjection catchUp(int version) {
+        return forVersion(version);
+    }
 
     @Configuration(proxyBeanMethods = false)
     class Default {
 
         @Bean
         RebuildProjectors rebuildProjectors(MongoTemplate mongo, Clock clock, ProjectionSettings settings) {
-            return version -> {
-                Projector projector = new Projector(mongo, clock, settings, ProjectionCheckpoints.NONE, version);
-                return events -> projector.project(events, true);
+            return new RebuildProjectors() {
+                @Override
+                public VersionProjection forVersion(int version) {
+                    Projector projector = new Projector(mongo, clock, settings, ProjectionCheckpoints.NONE, version);
+                    return events -> projector.project(events, true);
+                }
+
+                @Override
+                public VersionProjection catchUp(int version) {
+                    BulkProjector bulk = new BulkProjector(
+                            mongo, clock, settings, version, BulkProjector.holdsDocuments(mongo, version));
+                    return new VersionProjection() {
+                        @Override
+                        public ProjectionResult project(List<EventEnvelope> events) {
+                            return bulk.project(events);
+                        }
+
+                        @Override
+                        public int buffered() {
+                            return bulk.documentsInMemory();
+                        }
+
+                        @Override
+                        public void flush() {
+                            bulk.flush();
+                        }
+                    };
+                }
             };
         }
     }

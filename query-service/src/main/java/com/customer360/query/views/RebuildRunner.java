@@ -53,7 +53,7 @@ final class RebuildRunner implements Runnable {
     private final Rebuild rebuild;
     private final Consumer<String, byte[]> consumer;
     private final String topic;
-    private final RebuildProjectors.VersionProjection projection;
+    private final RebuildProjectors projectors;
     private final EventReader reader;
     private final Rebuilds rebuilds;
     private final VersionHolds holds;
@@ -66,7 +66,7 @@ final class RebuildRunner implements Runnable {
             Rebuild rebuild,
             Consumer<String, byte[]> consumer,
             String topic,
-            RebuildProjectors.VersionProjection projection,
+            RebuildProjectors projectors,
             EventReader reader,
             Rebuilds rebuilds,
             VersionHolds holds,
@@ -76,7 +76,7 @@ final class RebuildRunner implements Runnable {
         this.rebuild = rebuild;
         this.consumer = consumer;
         this.topic = topic;
-        this.projection = projection;
+        this.projectors = projectors;
         this.reader = reader;
         this.rebuilds = rebuilds;
         this.holds = holds;
@@ -97,26 +97,31 @@ final class RebuildRunner implements Runnable {
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
             consumer.assign(partitions);
-            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
-            for (TopicPartition partition : partitions) {
-                OffsetAndMetadata position = committed.get(partition);
-                if (position == null) {
-                    consumer.seekToBeginning(List.of(partition));
-                } else {
-                    consumer.seek(partition, position.offset());
-                }
-            }
+            seekToCommitted(partitions);
             Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
             Pace pace = new Pace(applied(partitions, beginnings));
             boolean caughtUp = rebuild.state() != Rebuild.State.RUNNING;
+            RebuildProjectors.VersionProjection projection =
+                    caughtUp ? projectors.forVersion(rebuild.version()) : projectors.catchUp(rebuild.version());
             while (!stopping) {
                 List<ConsumerRecord<String, byte[]>> slice = poll();
                 if (!slice.isEmpty()) {
-                    applyUntilDone(slice);
+                    applyUntilDone(slice, projection);
+                }
+                long lag = lag(partitions);
+                if (projection.buffered() > 0
+                        && (projection.buffered() >= settings.bulkMaxDocuments() || lag == 0 || slice.isEmpty())) {
+                    if (!flushed(projection)) {
+                        // A flush the store broke off: go back to the committed position with nothing in memory.
+                        seekToCommitted(partitions);
+                        projection = projectors.catchUp(rebuild.version());
+                        continue;
+                    }
+                }
+                if (!slice.isEmpty() && projection.buffered() == 0) {
                     consumer.commitSync(positions(partitions));
                 }
                 long applied = applied(partitions, beginnings);
-                long lag = lag(partitions);
                 pace.record(applied);
                 rebuilds.progress(
                         rebuild.rebuildId(),
@@ -128,8 +133,9 @@ final class RebuildRunner implements Runnable {
                 if (!callbacks.shouldRun(rebuild.rebuildId())) {
                     break;
                 }
-                if (!caughtUp && lag == 0 && settled()) {
+                if (!caughtUp && lag == 0 && projection.buffered() == 0 && settled()) {
                     caughtUp = true;
+                    projection = projectors.forVersion(rebuild.version());
                     if (callbacks.caughtUp(rebuild)) {
                         break;
                     }
@@ -156,6 +162,33 @@ final class RebuildRunner implements Runnable {
         }
     }
 
+    private void seekToCommitted(List<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+        for (TopicPartition partition : partitions) {
+            OffsetAndMetadata position = committed.get(partition);
+            if (position == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, position.offset());
+            }
+        }
+    }
+
+    /** Writes what the catch-up holds in memory; {@code false} if the store broke off (it is then retried). */
+    private boolean flushed(RebuildProjectors.VersionProjection projection) {
+        try {
+            projection.flush();
+            return true;
+        } catch (MongoException e) {
+            log.warn(
+                    "Rebuild {} could not write its documents, going back to its committed position: {}",
+                    rebuild.rebuildId(),
+                    e.getClass().getName());
+            LockSupport.parkNanos(OUTAGE_PAUSE.toNanos());
+            return false;
+        }
+    }
+
     /** A snapshot is complete only once events recorded before its moment can no longer be on their way. */
     private boolean settled() {
         return rebuild.asOf() == null || clock.instant().isAfter(rebuild.asOf().plus(settings.asOfSettle()));
@@ -176,10 +209,11 @@ final class RebuildRunner implements Runnable {
     }
 
     /** Applies the slice, trying again while the store is unreachable: a slice is never skipped. */
-    private void applyUntilDone(List<ConsumerRecord<String, byte[]>> slice) {
+    private void applyUntilDone(
+            List<ConsumerRecord<String, byte[]>> slice, RebuildProjectors.VersionProjection projection) {
         while (true) {
             try {
-                apply(slice);
+                apply(slice, projection);
                 return;
             } catch (MongoException | KafkaException e) {
                 if (e instanceof WakeupException) {
@@ -197,7 +231,7 @@ final class RebuildRunner implements Runnable {
         }
     }
 
-    private void apply(List<ConsumerRecord<String, byte[]>> slice) {
+    private void apply(List<ConsumerRecord<String, byte[]>> slice, RebuildProjectors.VersionProjection projection) {
         Set<String> keys = new LinkedHashSet<>();
         slice.forEach(record -> {
             if (record.key() != null) {

@@ -170,7 +170,7 @@ class RebuildSupervisor implements SmartLifecycle {
                 rebuild,
                 new KafkaConsumer<>(consumerProperties(rebuild), new StringDeserializer(), new ByteArrayDeserializer()),
                 topic,
-                projectors.forVersion(rebuild.version()),
+                projectors,
                 reader,
                 rebuilds,
                 holds,

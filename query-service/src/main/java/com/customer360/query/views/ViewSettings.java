@@ -12,6 +12,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param sliceEvents how many events a rebuild folds and writes at once: its bulk writes grow with it, and so does
  *     the heap one slice takes (its events and the documents they touch)
+ * @param bulkMaxDocuments how many customer and order documents the catch-up folds in memory before it writes them
+ *     in bulk and commits its position: the bound of its heap (a few KiB a document)
  * @param maxEventsPerSecond the pace of a rebuild, for an operator to slow it; 0 for as fast as it goes
  * @param leaseDuration how long a rebuild's lease lasts without renewal: an instance that died holds it this long
  *     before another instance takes the rebuild over from its committed position
@@ -24,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("customer360.views")
 public record ViewSettings(
         @DefaultValue("5000") @Min(1) int sliceEvents,
+        @DefaultValue("50000") @Min(1) int bulkMaxDocuments,
         @DefaultValue("0") @Min(0) long maxEventsPerSecond,
         @DefaultValue("15s") @NotNull Duration leaseDuration,
         @DefaultValue("1h") @NotNull Duration retiredGrace,

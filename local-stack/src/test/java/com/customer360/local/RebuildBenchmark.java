@@ -1,0 +1,339 @@
+package com.customer360.local;
+
+import com.customer360.embedded.EmbeddedKafkaBroker;
+import com.customer360.embedded.EmbeddedMongoServer;
+import com.customer360.events.cloudevents.CloudEventCodec;
+import com.customer360.events.cloudevents.EventEnvelope;
+import com.customer360.events.customer.CustomerRegistered;
+import com.customer360.testing.TestHttp;
+import com.customer360.testing.TestUsers;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A rebuild of the customer-details view beside the live one, measured against the live catch-up of the same events
+ * in the same run on the embedded stack: the synthetic history is published, the service catches up with it (the
+ * live rate), readers measure the GET p99 idle, then a rebuild reads the whole topic into a new version while the
+ * readers go on (the rebuild rate, the p99 during it, the heap), its diff is checked empty and it is switched to.
+ * Stops by itself: each phase gives up after 30 minutes.
+ *
+ * <pre>./mvnw -q -pl local-stack -am -DskipTests -Prebuild-benchmark verify -Dbenchmark.events=100000</pre>
+ */
+public final class RebuildBenchmark {
+
+    private static final int PARTITIONS = 3;
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(30);
+    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+
+    private RebuildBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        Path data = Files.createTempDirectory("c360-rebuild-benchmark");
+        String topic = "bench-rebuild";
+        String group = "bench-rebuild-views";
+        List<EventEnvelope> history = SyntheticHistory.generate("rb", events, 42);
+        List<String> customers = history.stream()
+                .filter(event -> event.event() instanceof CustomerRegistered)
+                .map(event -> event.event().customerId())
+                .collect(Collectors.toCollection(ArrayList::new));
+        Collections.shuffle(customers, new Random(7));
+        try (EmbeddedMongoServer mongo = EmbeddedMongoServer.persistent(data.resolve("mongo"), 0);
+                EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.temporary();
+                Admin admin =
+                        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1)))
+                    .all()
+                    .get();
+            publish(kafka.bootstrapServers(), topic, history);
+            Map<String, String> settings = Map.ofEntries(
+                    Map.entry("server.port", "0"),
+                    Map.entry("server.address", "127.0.0.1"),
+                    Map.entry("spring.main.banner-mode", "off"),
+                    Map.entry("logging.level.root", "WARN"),
+                    Map.entry("spring.kafka.bootstrap-servers", kafka.bootstrapServers()),
+                    Map.entry("spring.data.mongodb.uri", mongo.connectionString() + "/" + group),
+                    Map.entry("spring.kafka.consumer.group-id", group),
+                    Map.entry("customer360.topics.events", topic),
+                    Map.entry("customer360.topics.dead-letters", topic + ".dlq"),
+                    Map.entry(
+                            "customer360.security.local-users-file",
+                            TestUsers.file().toString()));
+            HeapSampler heap = new HeapSampler();
+            long liveStart = System.nanoTime();
+            try (ConfigurableApplicationContext query = Services.startQueryService(settings, List.of())) {
+                awaitCaughtUp(admin, topic, group);
+                double liveSeconds = (System.nanoTime() - liveStart) / 1e9;
+                long liveHeap = heap.peakAndReset();
+                TestHttp viewer = TestUsers.as(new TestHttp(Services.port(query)), "viewer");
+                TestHttp analyst = TestUsers.as(new TestHttp(Services.port(query)), "analyst");
+                Readers idle = Readers.run(viewer, customers, 2000);
+                idle.awaitAndStop();
+
+                Readers during = Readers.start(viewer, customers);
+                heap.peakAndReset();
+                long rebuildStart = System.nanoTime();
+                TestHttp.Answer started = analyst.post("/api/views/rebuilds", "{\"view\":\"customer-details\"}");
+                if (started.status() != 202) {
+                    throw new IllegalStateException("the rebuild did not start: " + started.body());
+                }
+                String rebuildId = started.json().get("rebuildId").asText();
+                JsonNode rebuild = awaitState(analyst, rebuildId, "CAUGHT_UP");
+                double rebuildSeconds = (System.nanoTime() - rebuildStart) / 1e9;
+                long rebuildHeap = heap.peakAndReset();
+                during.awaitAndStop();
+                double serverSeconds = Duration.between(
+                                        Instant.parse(rebuild.get("startedAt").asText()),
+                                        Instant.parse(rebuild.get("caughtUpAt").asText()))
+                                .toMillis()
+                        / 1000.0;
+                JsonNode diff = analyst.get("/api/views/rebuilds/" + rebuildId + "/diff?size=5")
+                        .json();
+                int switched = analyst.post("/api/views/rebuilds/" + rebuildId + "/switch", null)
+                        .status();
+                TestHttp.Answer afterSwitch = viewer.get("/api/customers/" + customers.get(0));
+                heap.stop();
+                double liveRate = events / liveSeconds;
+                double rebuildRate = events / rebuildSeconds;
+                System.out.printf(
+                        """
+
+                        Rebuild of customer-details beside the live view, %d events (%d customers), embedded stack, \
+                        %d partitions
+                        | phase                         | seconds | events/s | GET p99 ms | GETs | failed GETs | peak heap MiB |
+                        |-------------------------------|---------|----------|------------|------|-------------|---------------|
+                        | live catch-up (500/batch)     | %7.1f | %8.0f | %10s | %4s | %11s | %13d |
+                        | idle reads                    | %7s | %8s | %10.1f | %4d | %11d | %13s |
+                        | rebuild (slices, bulk writes) | %7.1f | %8.0f | %10.1f | %4d | %11d | %13d |
+                        Rebuild is %.2fx the live catch-up (server-side: %.1f s from start to caught up, %.0f events/s).
+                        GET p99 during the rebuild is %.2fx idle.
+                        Diff: %d customers compared, %d differing, fields %s. Switch: %d; a read after it: %d, \
+                        X-View-Version %s.
+                        """,
+                        events,
+                        customers.size(),
+                        PARTITIONS,
+                        liveSeconds,
+                        liveRate,
+                        "-",
+                        "-",
+                        "-",
+                        liveHeap,
+                        "-",
+                        "-",
+                        idle.p99(),
+                        idle.count(),
+                        idle.failures(),
+                        "-",
+                        rebuildSeconds,
+                        rebuildRate,
+                        during.p99(),
+                        during.count(),
+                        during.failures(),
+                        rebuildHeap,
+                        rebuildRate / liveRate,
+                        serverSeconds,
+                        events / serverSeconds,
+                        during.p99() / idle.p99(),
+                        diff.get("customersCompared").asLong(),
+                        diff.get("customersDiffering").asLong(),
+                        diff.get("fieldsDiffering"),
+                        switched,
+                        afterSwitch.status(),
+                        afterSwitch.header("X-View-Version").orElse("none"));
+            }
+        }
+        System.exit(0);
+    }
+
+    private static JsonNode awaitState(TestHttp analyst, String rebuildId, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode rebuild = analyst.get("/api/views/rebuilds/" + rebuildId).json();
+            if (rebuild.get("state").asText().equals(state)) {
+                return rebuild;
+            }
+            if (rebuild.get("state").asText().equals("FAILED")) {
+                throw new IllegalStateException("the rebuild failed: " + rebuild);
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the rebuild did not reach " + state + " within " + GIVE_UP_AFTER);
+    }
+
+    /** Readers of random customers' details, one request after another, recording each latency. */
+    private static final class Readers {
+        private final List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+        private final AtomicInteger failures = new AtomicInteger();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicLong limit = new AtomicLong(Long.MAX_VALUE);
+        private Thread thread;
+
+        static Readers run(TestHttp http, List<String> customers, int requests) {
+            Readers readers = new Readers();
+            readers.limit.set(requests);
+            readers.begin(http, customers);
+            return readers;
+        }
+
+        static Readers start(TestHttp http, List<String> customers) {
+            Readers readers = new Readers();
+            readers.begin(http, customers);
+            return readers;
+        }
+
+        private void begin(TestHttp http, List<String> customers) {
+            thread = new Thread(() -> {
+                Random random = new Random(11);
+                for (long i = 0; running.get() && i < limit.get(); i++) {
+                    String customerId = customers.get(random.nextInt(customers.size()));
+                    long start = System.nanoTime();
+                    try {
+                        int status = http.get("/api/customers/" + customerId).status();
+                        if (status != 200) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (RuntimeException e) {
+                        failures.incrementAndGet();
+                    }
+                    nanos.add(System.nanoTime() - start);
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void awaitAndStop() throws InterruptedException {
+            if (limit.get() == Long.MAX_VALUE) {
+                running.set(false);
+            }
+            thread.join(GIVE_UP_AFTER.toMillis());
+            running.set(false);
+        }
+
+        int count() {
+            return nanos.size();
+        }
+
+        int failures() {
+            return failures.get();
+        }
+
+        double p99() {
+            List<Long> sorted = new ArrayList<>(nanos);
+            Collections.sort(sorted);
+            if (sorted.isEmpty()) {
+                return 0;
+            }
+            return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99) - 1)) / 1e6;
+        }
+    }
+
+    /** The most heap in use, sampled every 100 ms. */
+    private static final class HeapSampler {
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        HeapSampler() {
+            thread = new Thread(() -> {
+                while (running) {
+                    peak.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long peakAndReset() {
+            return peak.getAndSet(0) / (1024 * 1024);
+        }
+
+        void stop() {
+            running = false;
+        }
+    }
+
+    private static void publish(String bootstrapServers, String topic, List<EventEnvelope> history) throws Exception {
+        CloudEventCodec codec = new CloudEventCodec();
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                20,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                256 * 1024);
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            Future<RecordMetadata> last = null;
+            for (EventEnvelope envelope : history) {
+                last = producer.send(new ProducerRecord<>(topic, envelope.key(), codec.encode(envelope)));
+            }
+            producer.flush();
+            if (last != null) {
+                last.get();
+            }
+        }
+    }
+
+    private static void awaitCaughtUp(Admin admin, String topic, String group) throws Exception {
+        Set<TopicPartition> partitions = java.util.stream.IntStream.range(0, PARTITIONS)
+                .mapToObj(p -> new TopicPartition(topic, p))
+                .collect(Collectors.toSet());
+        Map<TopicPartition, Long> end = admin
+                .listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                .all()
+                .get()
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            if (partitions.stream()
+                    .allMatch(p -> committed.get(p) != null && committed.get(p).offset() >= end.get(p))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(group + " did not catch up within " + GIVE_UP_AFTER);
+    }
+}

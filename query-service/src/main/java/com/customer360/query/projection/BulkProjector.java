@@ -1,0 +1,347 @@
+package com.customer360.query.projection;
+
+import static com.mongodb.client.model.Filters.in;
+
+import com.customer360.events.cloudevents.EventEnvelope;
+import com.customer360.events.order.OrderEvent;
+import com.customer360.events.order.OrderStatus;
+import com.customer360.query.customer.CustomerDetailsDocuments;
+import com.customer360.query.customer.CustomerFold;
+import com.customer360.query.customer.RankedOrders;
+import com.customer360.query.customer.RankingSource;
+import com.customer360.query.fold.Failure;
+import com.customer360.query.order.OrderDetailsDocuments;
+import com.customer360.query.order.OrderStanding;
+import com.customer360.query.store.GuardedWrites;
+import com.customer360.query.store.ReadVersions;
+import com.customer360.query.store.StoredDocuments;
+import com.customer360.query.timeline.TimelineDocuments;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The rebuild's fast path into a version's collections: the customer and order documents are folded in memory, slice
+ * after slice, exactly as {@link Projector} folds them against the store — same fold, same sequence rules, same
+ * bookkeeping — and reach the store only when {@link #flush()}ed, each once however many events changed it, in one
+ * unordered bulk write per collection (inserts for documents the store does not have). The documents in memory are
+ * bounded by the caller, who flushes when {@link #documentsInMemory()} grows past its limit and commits its offsets
+ * only after a flush.
+ *
+ * <p>A crash between the customer and the order writes of a flush must count nothing twice on the slices replayed
+ * from the last committed offsets: so each flushed customer document records, for every order it changed since the
+ * last flush, the position it holds of it ({@code pending}), as a batch of the live path does.
+ *
+ * <p>Timeline entries are written with each slice (their ids make writing them again harmless).
+ */
+public final class BulkProjector {
+
+    private final MongoCollection<Document> customerCollection;
+    private final MongoCollection<Document> orderCollection;
+    private final CustomerDetailsDocuments customerDocuments = new CustomerDetailsDocuments();
+    private final OrderDetailsDocuments orderDocuments = new OrderDetailsDocuments();
+    private final CustomerFold fold = new CustomerFold(customerDocuments, orderDocuments);
+    private final GuardedWrites customerWrites;
+    private final GuardedWrites orderWrites;
+    private final OrderRankings storedRankings;
+    private final TimelineDocuments timeline;
+    private final Clock clock;
+
+    private final Map<String, Document> customers = new HashMap<>();
+    private final Map<String, Document> orders = new HashMap<>();
+    private final Map<String, Long> customerStoredVersions = new HashMap<>();
+    private final Map<String, Long> orderStoredVersions = new HashMap<>();
+    private final Set<String> changedCustomers = new LinkedHashSet<>();
+    private final Set<String> changedOrders = new LinkedHashSet<>();
+    private final Map<String, Set<String>> ordersOfCustomer = new HashMap<>();
+    private boolean storeMayHoldDocuments;
+    private boolean indexed;
+
+    /**
+     * @param storeMayHoldDocuments whether the version's collections may already hold documents (a rebuild resumed
+     *     after a crash, or after an earlier flush): then what is not in memory is looked up in the store
+     */
+    public BulkProjector(
+            MongoTemplate mongo, Clock clock, ProjectionSettings settings, int version, boolean storeMayHoldDocuments) {
+        this.customerCollection =
+                mongo.getCollection(ReadVersions.collectionName(CustomerDetailsDocuments.COLLECTION, version));
+        this.orderCollection =
+                mongo.getCollection(ReadVersions.collectionName(OrderDetailsDocuments.COLLECTION, version));
+        long maxBytes = settings.maxDocumentSize().toBytes();
+        this.customerWrites = new GuardedWrites(customerCollection, maxBytes);
+        this.orderWrites = new GuardedWrites(orderCollection, maxBytes);
+        this.storedRankings = new OrderRankings(orderCollection);
+        this.timeline = new TimelineDocuments(
+                mongo.getCollection(ReadVersions.collectionName(TimelineDocuments.COLLECTION, version)));
+        this.clock = clock;
+        this.storeMayHoldDocuments = storeMayHoldDocuments;
+    }
+
+    /** Whether a version's collections hold any customer or order document yet. */
+    public static boolean holdsDocuments(MongoTemplate mongo, int version) {
+        return mongo.getCollection(ReadVersions.collectionName(CustomerDetailsDocuments.COLLECTION, version))
+                                .find()
+                                .limit(1)
+                                .first()
+                        != null
+                || mongo.getCollection(ReadVersions.collectionName(OrderDetailsDocuments.COLLECTION, version))
+                                .find()
+                                .limit(1)
+                                .first()
+                        != null;
+    }
+
+    public int documentsInMemory() {
+        return customers.size() + orders.size();
+    }
+
+    /** Folds the events (in list order per customer) into the documents in memory; writes only the timeline. */
+    public ProjectionResult project(List<EventEnvelope> events) {
+        if (events.isEmpty()) {
+            return ProjectionResult.NOTHING;
+        }
+        ensureIndexes();
+        Map<String, List<CustomerFold.Event>> byCustomer = new LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            EventEnvelope event = events.get(i);
+            byCustomer
+                    .computeIfAbsent(event.event().customerId(), id -> new ArrayList<>())
+                    .add(new CustomerFold.Event(i, event));
+        }
+        loadMissing(byCustomer);
+        Instant now = clock.instant();
+        Map<Integer, Failure> failures = new HashMap<>();
+        Set<Integer> notApplied = new HashSet<>();
+        Set<String> changed = new LinkedHashSet<>();
+        List<EventEnvelope> done = new ArrayList<>();
+        RankingSource rankings = this::rankings;
+        for (Map.Entry<String, List<CustomerFold.Event>> entry : byCustomer.entrySet()) {
+            String customerId = entry.getKey();
+            List<CustomerFold.Event> customerEvents = entry.getValue();
+            CustomerFold.Folded folded;
+            Map<String, Document> mapped = new LinkedHashMap<>();
+            Document mappedCustomer = null;
+            try {
+                folded = fold.fold(customerId, customers.get(customerId), orders, customerEvents, true, rankings);
+                if (folded.customerChanged) {
+                    mappedCustomer =
+                            customerDocuments.toBson(folded.customer, nextVersion(folded.customerVersion), now);
+                }
+                for (String orderId : folded.changedOrders) {
+                    mapped.put(
+                            orderId,
+                            orderDocuments.toBson(
+                                    folded.orders.get(orderId), nextVersion(folded.orderVersions.get(orderId)), now));
+                }
+            } catch (RuntimeException e) {
+                if (Projector.Outages.isOutage(e)) {
+                    throw e;
+                }
+                // The documents cannot be folded or mapped: every event of the customer fails, nothing changes.
+                customerEvents.forEach(event -> failures.put(event.index(), Failure.thrown(event.envelope(), e)));
+                continue;
+            }
+            if (mappedCustomer != null) {
+                customers.put(customerId, mappedCustomer);
+                changedCustomers.add(customerId);
+            }
+            mapped.forEach((orderId, document) -> {
+                orders.put(orderId, document);
+                changedOrders.add(orderId);
+                ordersOfCustomer
+                        .computeIfAbsent(customerId, id -> new LinkedHashSet<>())
+                        .add(orderId);
+            });
+            failures.putAll(folded.failures);
+            notApplied.addAll(folded.notApplied);
+            if (mappedCustomer != null || !mapped.isEmpty()) {
+                changed.add(customerId);
+            }
+            for (CustomerFold.Event event : customerEvents) {
+                if (!folded.failures.containsKey(event.index()) && !folded.notApplied.contains(event.index())) {
+                    done.add(event.envelope());
+                }
+            }
+        }
+        timeline.write(TimelineDocuments.entriesOf(done));
+        return new ProjectionResult(failures, notApplied, changed);
+    }
+
+    /**
+     * Writes every document changed since the last flush — the customers first, each recording the positions of its
+     * orders it holds, then the orders — and forgets the documents in memory; returns once the writes are
+     * acknowledged.
+     */
+    public void flush() {
+        List<GuardedWrites.Write> customerWrites = new ArrayList<>(changedCustomers.size());
+        for (String customerId : changedCustomers) {
+            Document customer = customers.get(customerId);
+            holdAhead(customer, ordersOfCustomer.getOrDefault(customerId, Set.of()));
+            customerWrites.add(new GuardedWrites.Write(customerId, customer, customerStoredVersions.get(customerId)));
+        }
+        // Orders changed without their customer document changing (a repeat) still hold their position.
+        List<GuardedWrites.Write> orderWrites = new ArrayList<>(changedOrders.size());
+        for (String orderId : changedOrders) {
+            orderWrites.add(new GuardedWrites.Write(orderId, orders.get(orderId), orderStoredVersions.get(orderId)));
+        }
+        written(CustomerDetailsDocuments.COLLECTION, this.customerWrites.write(customerWrites));
+        written(OrderDetailsDocuments.COLLECTION, this.orderWrites.write(orderWrites));
+        customers.clear();
+        orders.clear();
+        customerStoredVersions.clear();
+        orderStoredVersions.clear();
+        changedCustomers.clear();
+        changedOrders.clear();
+        ordersOfCustomer.clear();
+        storeMayHoldDocuments = true;
+    }
+
+    /** Records in the customer document the position of each of its orders changed since the last flush. */
+    private void holdAhead(Document customer, Set<String> orderIds) {
+        Map<String, Long> pending = new LinkedHashMap<>();
+        customer.getList("pending", Document.class, List.of())
+                .forEach(entry -> pending.put(entry.getString("orderId"), entry.getLong("seq")));
+        for (String orderId : orderIds) {
+            if (changedOrders.contains(orderId)) {
+                pending.merge(orderId, orders.get(orderId).getLong("seq"), Math::max);
+            }
+        }
+        List<Document> entries = new ArrayList<>(pending.size());
+        pending.forEach((orderId, seq) -> entries.add(new Document("orderId", orderId).append("seq", seq)));
+        customer.put("pending", entries);
+    }
+
+    private static void written(String collection, GuardedWrites.Outcome outcome) {
+        if (!outcome.conflicts().isEmpty() || !outcome.refused().isEmpty()) {
+            // A rebuild is its version's only writer: anything else is a failure of the rebuild, which says why.
+            throw new IllegalStateException("a rebuild's bulk write of " + collection + " was refused for "
+                    + outcome.refused().size() + " documents and conflicted for "
+                    + outcome.conflicts().size()
+                    + (outcome.refused().isEmpty()
+                            ? ""
+                            : ": " + outcome.refused().values().iterator().next()));
+        }
+    }
+
+    /** Looks up in the store the documents the slice needs that are not in memory, if the store may have them. */
+    private void loadMissing(Map<String, List<CustomerFold.Event>> byCustomer) {
+        if (!storeMayHoldDocuments) {
+            return;
+        }
+        Set<String> customerIds = new LinkedHashSet<>();
+        for (String customerId : byCustomer.keySet()) {
+            if (!customers.containsKey(customerId)) {
+                customerIds.add(customerId);
+            }
+        }
+        for (Document stored : find(customerCollection, customerIds)) {
+            String id = stored.getString("_id");
+            customers.put(id, stored);
+            customerStoredVersions.put(id, stored.getLong(StoredDocuments.VERSION));
+        }
+        Set<String> orderIds = new LinkedHashSet<>();
+        for (Map.Entry<String, List<CustomerFold.Event>> entry : byCustomer.entrySet()) {
+            entry.getValue().forEach(event -> {
+                if (event.envelope().event() instanceof OrderEvent order && !orders.containsKey(order.orderId())) {
+                    orderIds.add(order.orderId());
+                }
+            });
+            Document customer = customers.get(entry.getKey());
+            if (customer != null) {
+                customer.getList("pending", Document.class, List.of()).forEach(pending -> {
+                    if (!orders.containsKey(pending.getString("orderId"))) {
+                        orderIds.add(pending.getString("orderId"));
+                    }
+                });
+            }
+        }
+        for (Document stored : find(orderCollection, orderIds)) {
+            String id = stored.getString("_id");
+            orders.put(id, stored);
+            orderStoredVersions.put(id, stored.getLong(StoredDocuments.VERSION));
+            ordersOfCustomer
+                    .computeIfAbsent(stored.getString("customerId"), customer -> new LinkedHashSet<>())
+                    .add(id);
+        }
+    }
+
+    /** The first orders of a ranking: the store's (if it may have some) overlaid with those in memory. */
+    private List<OrderStanding> rankings(String customerId, RankedOrders.Kind kind, int limit) {
+        Set<String> inMemory = ordersOfCustomer.getOrDefault(customerId, Set.of());
+        Map<String, OrderStanding> standings = new LinkedHashMap<>();
+        if (storeMayHoldDocuments) {
+            storedRankings
+                    .first(customerId, kind, limit + inMemory.size())
+                    .forEach(standing -> standings.put(standing.orderId(), standing));
+        }
+        for (String orderId : inMemory) {
+            standings.put(orderId, OrderDetailsDocuments.standingOf(orders.get(orderId)));
+        }
+        Comparator<OrderStanding> byPlaced =
+                Comparator.comparing(OrderStanding::placedAt).thenComparing(OrderStanding::orderId);
+        return switch (kind) {
+            case LATEST_PLACED ->
+                standings.values().stream()
+                        .filter(OrderStanding::counted)
+                        .sorted(byPlaced.reversed())
+                        .limit(limit)
+                        .toList();
+            case EARLIEST_PLACED ->
+                standings.values().stream()
+                        .filter(OrderStanding::counted)
+                        .sorted(byPlaced)
+                        .limit(limit)
+                        .toList();
+            default ->
+                standings.values().stream()
+                        .filter(standing -> standing.status() == OrderStatus.IN_TRANSIT)
+                        .sorted(Comparator.comparing(
+                                        OrderStanding::inTransitSince, Comparator.nullsFirst(Comparator.naturalOrder()))
+                                .thenComparing(OrderStanding::orderId))
+                        .limit(limit)
+                        .toList();
+        };
+    }
+
+    private static List<Document> find(MongoCollection<Document> collection, Collection<String> ids) {
+        List<Document> found = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            collection.find(in("_id", ids)).forEach(found::add);
+        }
+        return found;
+    }
+
+    private void ensureIndexes() {
+        if (indexed) {
+            return;
+        }
+        List<IndexModel> customerIndexes = new ArrayList<>(customerDocuments.indexes());
+        customerIndexes.add(
+                new IndexModel(Indexes.ascending("_id", StoredDocuments.VERSION), new IndexOptions().unique(true)));
+        customerCollection.createIndexes(customerIndexes);
+        List<IndexModel> orderIndexes = new ArrayList<>(orderDocuments.indexes());
+        orderIndexes.add(
+                new IndexModel(Indexes.ascending("_id", StoredDocuments.VERSION), new IndexOptions().unique(true)));
+        orderCollection.createIndexes(orderIndexes);
+        indexed = true;
+    }
+
+    private static long nextVersion(Long stored) {
+        return stored == null ? 1 : stored + 1;
+    }
+}
