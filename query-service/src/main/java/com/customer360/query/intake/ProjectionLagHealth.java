@@ -1,4 +1,4 @@
-package com.customer360.query.projection;
+package com.customer360.query.intake;
 
 import java.util.Map;
 import java.util.function.Supplier;

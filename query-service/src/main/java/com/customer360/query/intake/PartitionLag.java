@@ -1,4 +1,4 @@
-package com.customer360.query.projection;
+package com.customer360.query.intake;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;

@@ -1,4 +1,4 @@
-package com.customer360.query.projection;
+package com.customer360.query.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
