@@ -3,7 +3,6 @@ package com.customer360.local;
 import com.customer360.embedded.EmbeddedKafkaBroker;
 import com.customer360.embedded.EmbeddedMongoServer;
 import com.customer360.events.Address;
-import com.customer360.events.cloudevents.CloudEventCodec;
 import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.events.customer.CustomerRegistered;
 import com.customer360.events.order.OrderLine;
@@ -19,18 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -59,13 +48,6 @@ public final class LargeCustomerBenchmark {
         String small = "small-" + run;
         try (EmbeddedMongoServer mongo = EmbeddedMongoServer.persistent(data.resolve("mongo"), 0);
                 EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.temporary()) {
-            String topic = "large-customer";
-            try (Admin admin =
-                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1)))
-                        .all()
-                        .get();
-            }
             List<EventEnvelope> events = new ArrayList<>();
             events.add(registered(large));
             events.add(registered(small));
@@ -75,31 +57,11 @@ public final class LargeCustomerBenchmark {
             for (int i = 0; i < 10; i++) {
                 events.add(placed(small, i));
             }
-            publish(kafka.bootstrapServers(), topic, events);
+            BenchmarkTopic topic = new BenchmarkTopic(kafka, mongo, "large").publish(events);
 
             long start = System.nanoTime();
-            Map<String, String> settings = Map.of(
-                    "server.port",
-                    "0",
-                    "server.address",
-                    "127.0.0.1",
-                    "spring.main.banner-mode",
-                    "off",
-                    "logging.level.root",
-                    "WARN",
-                    "spring.kafka.bootstrap-servers",
-                    kafka.bootstrapServers(),
-                    "spring.data.mongodb.uri",
-                    mongo.connectionString() + "/large",
-                    "spring.kafka.consumer.group-id",
-                    "large",
-                    "customer360.topics.events",
-                    topic,
-                    "customer360.topics.dead-letters",
-                    topic + ".dlq",
-                    "customer360.security.local-users-file",
-                    TestUsers.file().toString());
-            try (ConfigurableApplicationContext query = Services.startQueryService(settings, List.of())) {
+            try (ConfigurableApplicationContext query =
+                    Services.startQueryService(topic.queryServiceSettings(), List.of())) {
                 TestHttp http = TestUsers.as(new TestHttp(Services.port(query)), "viewer");
                 awaitOrderCount(http, large, orders);
                 double catchUp = (System.nanoTime() - start) / 1e9;
@@ -125,16 +87,16 @@ public final class LargeCustomerBenchmark {
                 .find(new Document("_id", customerId))
                 .first();
         int size = stored.getByteBuffer().remaining();
-        double[] details = times(http, "/api/customers/" + customerId, 50);
-        double[] first = times(http, "/api/customers/" + customerId + "/orders?size=" + PAGE, 5);
+        double[] details = BenchmarkTopic.times(http, "/api/customers/" + customerId, 50);
+        double[] first = BenchmarkTopic.times(http, "/api/customers/" + customerId + "/orders?size=" + PAGE, 5);
         int lastPage = (orders - 1) / PAGE;
         String lastByNumber = "/api/customers/" + customerId + "/orders?size=" + PAGE + "&page=" + lastPage;
-        double[] last = times(http, lastByNumber, 3);
+        double[] last = BenchmarkTopic.times(http, lastByNumber, 3);
         // The cursor of the row just before the last page: the order placed (orders - lastPage * PAGE) hours in.
         int rowBefore = orders - lastPage * PAGE;
         String cursor = new KeysetCursor(placedAt(rowBefore), customerId + "-o-" + rowBefore, true).encode();
         String lastByCursor = "/api/customers/" + customerId + "/orders?size=" + PAGE + "&cursor=" + cursor;
-        double[] viaCursor = times(http, lastByCursor, 3);
+        double[] viaCursor = BenchmarkTopic.times(http, lastByCursor, 3);
         check(http.get(lastByNumber).json(), customerId, orders);
         check(http.get(lastByCursor).json(), customerId, orders);
         return String.format(
@@ -144,9 +106,9 @@ public final class LargeCustomerBenchmark {
                 size,
                 details[details.length / 2],
                 details[details.length - 1],
-                median(first),
-                median(last),
-                median(viaCursor));
+                BenchmarkTopic.quantile(first, 0.5),
+                BenchmarkTopic.quantile(last, 0.5),
+                BenchmarkTopic.quantile(viaCursor, 0.5));
     }
 
     /** The last page ends with the customer's first order, and the history counts them all. */
@@ -156,24 +118,6 @@ public final class LargeCustomerBenchmark {
         if (!oldest.equals(customerId + "-o-0") || page.path("totalItems").asLong() != orders) {
             throw new IllegalStateException("wrong last page for " + customerId + ": " + page);
         }
-    }
-
-    private static double[] times(TestHttp http, String path, int count) {
-        double[] millis = new double[count];
-        for (int i = 0; i < count; i++) {
-            long start = System.nanoTime();
-            TestHttp.Answer answer = http.get(path);
-            millis[i] = (System.nanoTime() - start) / 1e6;
-            if (answer.status() != 200) {
-                throw new IllegalStateException(path + " answered " + answer.status() + ": " + answer.body());
-            }
-        }
-        Arrays.sort(millis);
-        return millis;
-    }
-
-    private static double median(double[] sorted) {
-        return sorted[sorted.length / 2];
     }
 
     private static void awaitOrderCount(TestHttp http, String customerId, int orders) throws InterruptedException {
@@ -222,26 +166,5 @@ public final class LargeCustomerBenchmark {
 
     private static EventEnvelope envelope(long sequence, com.customer360.events.DomainEvent event) {
         return new EventEnvelope(UUID.randomUUID().toString(), "urn:benchmark", FIRST, sequence, event);
-    }
-
-    private static void publish(String bootstrapServers, String topic, List<EventEnvelope> events) throws Exception {
-        CloudEventCodec codec = new CloudEventCodec();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.LINGER_MS_CONFIG,
-                        20,
-                        ProducerConfig.BATCH_SIZE_CONFIG,
-                        256 * 1024),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            for (EventEnvelope event : events) {
-                producer.send(new ProducerRecord<>(topic, event.key(), codec.encode(event)));
-            }
-            producer.flush();
-        }
     }
 }

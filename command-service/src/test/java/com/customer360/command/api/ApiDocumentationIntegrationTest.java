@@ -51,6 +51,7 @@ class ApiDocumentationIntegrationTest extends RunningCommandService {
                     "PUT /api/orders/{orderId}/shipping-address",
                     List.of("400", "404", "409", "413", "415", "422", "503", "500")),
             Map.entry("GET /api/admin/inbound/waiting", List.of("400", "500")),
+            Map.entry("GET /api/admin/audit", List.of("400", "503", "500")),
             Map.entry("POST /api/admin/inbound/dead-letters/redrive", List.of("400", "503", "500")),
             Map.entry("POST /api/admin/relay/republish", List.of("400", "413", "415", "422", "503", "500")));
 

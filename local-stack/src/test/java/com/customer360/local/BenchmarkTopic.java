@@ -1,0 +1,140 @@
+package com.customer360.local;
+
+import com.customer360.embedded.EmbeddedKafkaBroker;
+import com.customer360.embedded.EmbeddedMongoServer;
+import com.customer360.events.cloudevents.CloudEventCodec;
+import com.customer360.events.cloudevents.EventEnvelope;
+import com.customer360.testing.TestHttp;
+import com.customer360.testing.TestUsers;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * An event topic of its own for a benchmark, filled straight from a synthetic history, and a query service that reads
+ * it into a database of its own: what the read-side benchmarks share.
+ */
+record BenchmarkTopic(EmbeddedKafkaBroker kafka, EmbeddedMongoServer mongo, String name) {
+
+    static final int PARTITIONS = 3;
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(30);
+
+    /** Creates the topic and publishes the history to it, keyed as the relay keys it. */
+    BenchmarkTopic publish(List<EventEnvelope> history) throws Exception {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(name, PARTITIONS, (short) 1)))
+                    .all()
+                    .get();
+        }
+        CloudEventCodec codec = new CloudEventCodec();
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.LINGER_MS_CONFIG,
+                20,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                256 * 1024);
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            Future<RecordMetadata> last = null;
+            for (EventEnvelope envelope : history) {
+                last = producer.send(new ProducerRecord<>(name, envelope.key(), codec.encode(envelope)));
+            }
+            producer.flush();
+            if (last != null) {
+                last.get();
+            }
+        }
+        return this;
+    }
+
+    /** The settings of a query service that projects this topic into the database of the same name. */
+    Map<String, String> queryServiceSettings() {
+        return Map.ofEntries(
+                Map.entry("server.port", "0"),
+                Map.entry("server.address", "127.0.0.1"),
+                Map.entry("spring.main.banner-mode", "off"),
+                Map.entry("logging.level.root", "WARN"),
+                Map.entry("spring.kafka.bootstrap-servers", kafka.bootstrapServers()),
+                Map.entry("spring.data.mongodb.uri", mongo.connectionString() + "/" + name),
+                Map.entry("spring.kafka.consumer.group-id", name),
+                Map.entry("customer360.topics.events", name),
+                Map.entry("customer360.topics.dead-letters", name + ".dlq"),
+                Map.entry(
+                        "customer360.security.local-users-file",
+                        TestUsers.file().toString()));
+    }
+
+    /** Waits until the query service's committed offsets reach the end of every partition. */
+    void awaitProjected() throws Exception {
+        Set<TopicPartition> partitions = IntStream.range(0, PARTITIONS)
+                .mapToObj(p -> new TopicPartition(name, p))
+                .collect(Collectors.toSet());
+        try (Admin admin = admin()) {
+            Map<TopicPartition, Long> end = admin
+                    .listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                    .all()
+                    .get()
+                    .entrySet()
+                    .stream()
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, e -> e.getValue().offset()));
+            long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+            while (System.nanoTime() < deadline) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(name)
+                        .partitionsToOffsetAndMetadata()
+                        .get();
+                if (partitions.stream()
+                        .allMatch(p ->
+                                committed.get(p) != null && committed.get(p).offset() >= end.get(p))) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException(name + " was not projected within " + GIVE_UP_AFTER);
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+    }
+
+    /** The times of {@code count} GETs of one path in milliseconds, sorted; any answer but 200 ends the run. */
+    static double[] times(TestHttp http, String path, int count) {
+        double[] millis = new double[count];
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            TestHttp.Answer answer = http.get(path);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            if (answer.status() != 200) {
+                throw new IllegalStateException(path + " answered " + answer.status() + ": " + answer.body());
+            }
+        }
+        Arrays.sort(millis);
+        return millis;
+    }
+
+    /** The value at a quantile of sorted times (0.5 the median). */
+    static double quantile(double[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
+    }
+}
