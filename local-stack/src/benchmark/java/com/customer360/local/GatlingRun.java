@@ -1,5 +1,6 @@
 package com.customer360.local;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatling.app.Gatling$;
@@ -12,8 +13,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Runs one Gatling simulation in this JVM and reads back the figures of its HTML report ({@code js/stats.json}): per
- * request or group name, the count, failures, mean rate and percentiles (milliseconds, as Gatling reports them).
+ * Runs one Gatling simulation in this JVM and reads back the figures of its HTML report ({@code js/stats.js}): per
+ * request or group name, the count, failures, mean rate over the whole simulation and percentiles (milliseconds, as Gatling reports them).
  */
 final class GatlingRun {
 
@@ -44,7 +45,10 @@ final class GatlingRun {
                     .orElseThrow(() -> new IllegalStateException("Gatling wrote no report, status " + status));
         }
         GatlingRun run = new GatlingRun(report);
-        run.collect(new ObjectMapper().readTree(report.resolve("js/stats.json").toFile()));
+        // The report keeps its figures in js/stats.js: a JavaScript object literal, some of its keys unquoted.
+        String script = Files.readString(report.resolve("js/stats.js"));
+        ObjectMapper json = new ObjectMapper().enable(JsonParser.Feature.ALLOW_UNQUOTED_FIELD_NAMES);
+        run.collect(json.readTree(script.substring(script.indexOf('{'))));
         return run;
     }
 
