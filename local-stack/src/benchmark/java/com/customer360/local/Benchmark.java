@@ -81,6 +81,8 @@ public final class Benchmark {
         Path out = Path.of(args.length > 4 ? args[4] : "target/benchmark").toAbsolutePath();
         Benchmark benchmark = new Benchmark();
         benchmark.catchUp(events, naiveEvents);
+        // Written after each part too, so that a later part that dies leaves the figures measured before it.
+        benchmark.report.write(out);
         benchmark.commands(commandsPerClient, largeOrders, out);
         benchmark.report.write(out);
         System.out.println();
@@ -375,6 +377,7 @@ public final class Benchmark {
                             "p50 %.0f ms, p95 %.0f ms, max %.0f ms over %,d commands; polled every 5 ms; report %s",
                             seen.p50(), seen.p95(), seen.max(), seen.ok(), out.relativize(visible.report))));
 
+            report.write(out);
             reads(stack, largeOrders, out);
             report.add(new BenchmarkReport.Row(
                     "local stack start-up (both stores, both services)",
