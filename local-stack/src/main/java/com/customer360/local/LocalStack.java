@@ -108,6 +108,10 @@ public final class LocalStack implements AutoCloseable {
         return LocalUsers.basicAuthorization(localUsers, role);
     }
 
+    String mongoConnectionString() {
+        return mongo.connectionString();
+    }
+
     String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
