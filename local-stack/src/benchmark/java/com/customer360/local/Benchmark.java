@@ -2,7 +2,6 @@ package com.customer360.local;
 
 import com.customer360.embedded.EmbeddedKafkaBroker;
 import com.customer360.embedded.EmbeddedMongoServer;
-import com.customer360.events.cloudevents.CloudEventCodec;
 import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.query.customer.CustomerDetailsDocuments;
 import com.customer360.query.order.OrderDetailsDocuments;
@@ -24,25 +23,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -111,8 +101,8 @@ public final class Benchmark {
                             new NewTopic("bench-naive", PARTITIONS, (short) 1)))
                     .all()
                     .get();
-            publish(kafka.bootstrapServers(), "bench-events", history.events);
-            publish(kafka.bootstrapServers(), "bench-naive", naiveHistory.events);
+            BenchmarkTopic.publish(kafka.bootstrapServers(), "bench-events", history.events);
+            BenchmarkTopic.publish(kafka.bootstrapServers(), "bench-naive", naiveHistory.events);
 
             NaiveProjection naive = new NaiveProjection(client.getDatabase("naive"));
             double naiveRate = naiveHistory.events.size()
@@ -147,7 +137,7 @@ public final class Benchmark {
                 // The clock starts once the service is up; what it committed while starting is not counted.
                 long start = System.nanoTime();
                 long before = committed(admin, "bench-views");
-                awaitCaughtUp(admin, "bench-events", "bench-views");
+                BenchmarkTopic.awaitCommitted(admin, "bench-events", "bench-views", LIMIT);
                 rate = (history.events.size() - before) / seconds(start);
                 heapMiB = usedHeapMiB();
                 verifyProjected(TestUsers.as(new TestHttp(Services.port(query)), "viewer"), history);
@@ -409,7 +399,7 @@ public final class Benchmark {
         for (int i = 0; i < largeOrders; i++) {
             events.add(LargeCustomers.placed(large, i));
         }
-        publish(stack.kafkaBootstrapServers(), "customer-order-events", events);
+        BenchmarkTopic.publish(stack.kafkaBootstrapServers(), "customer-order-events", events);
         TestHttp viewer = new TestHttp(stack.queryApi()).authorizedBy(stack.authorization("viewer"));
         awaitOrderCount(viewer, small, 10);
         awaitOrderCount(viewer, large, largeOrders);
@@ -552,52 +542,6 @@ public final class Benchmark {
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
-
-    private static void publish(String bootstrapServers, String topic, List<EventEnvelope> events) throws Exception {
-        CloudEventCodec codec = new CloudEventCodec();
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.LINGER_MS_CONFIG,
-                20,
-                ProducerConfig.BATCH_SIZE_CONFIG,
-                256 * 1024);
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            for (EventEnvelope envelope : events) {
-                producer.send(new ProducerRecord<>(topic, envelope.key(), codec.encode(envelope)));
-            }
-            producer.flush();
-        }
-    }
-
-    /** Done when the group's committed offsets reach the end of every partition. */
-    private static void awaitCaughtUp(Admin admin, String topic, String group) throws Exception {
-        Set<TopicPartition> partitions = IntStream.range(0, PARTITIONS)
-                .mapToObj(p -> new TopicPartition(topic, p))
-                .collect(Collectors.toSet());
-        Map<TopicPartition, Long> end = admin
-                .listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                .all()
-                .get()
-                .entrySet()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata()
-                    .get();
-            if (partitions.stream()
-                    .allMatch(p -> committed.get(p) != null && committed.get(p).offset() >= end.get(p))) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException(group + " did not catch up within " + LIMIT);
-    }
 
     private static long committed(Admin admin, String group) throws Exception {
         return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()

@@ -43,10 +43,16 @@ record BenchmarkTopic(EmbeddedKafkaBroker kafka, EmbeddedMongoServer mongo, Stri
                     .all()
                     .get();
         }
+        publish(kafka.bootstrapServers(), name, history);
+        return this;
+    }
+
+    /** Publishes a history to a topic as the relay would (CloudEvents keyed by customer), acknowledged by all. */
+    static void publish(String bootstrapServers, String topic, List<EventEnvelope> history) throws Exception {
         CloudEventCodec codec = new CloudEventCodec();
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
+                bootstrapServers,
                 ProducerConfig.ACKS_CONFIG,
                 "all",
                 ProducerConfig.LINGER_MS_CONFIG,
@@ -57,14 +63,13 @@ record BenchmarkTopic(EmbeddedKafkaBroker kafka, EmbeddedMongoServer mongo, Stri
                 new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
             Future<RecordMetadata> last = null;
             for (EventEnvelope envelope : history) {
-                last = producer.send(new ProducerRecord<>(name, envelope.key(), codec.encode(envelope)));
+                last = producer.send(new ProducerRecord<>(topic, envelope.key(), codec.encode(envelope)));
             }
             producer.flush();
             if (last != null) {
                 last.get();
             }
         }
-        return this;
     }
 
     /** The settings of a query service that projects this topic into the database of the same name. */
@@ -86,32 +91,35 @@ record BenchmarkTopic(EmbeddedKafkaBroker kafka, EmbeddedMongoServer mongo, Stri
 
     /** Waits until the query service's committed offsets reach the end of every partition. */
     void awaitProjected() throws Exception {
-        Set<TopicPartition> partitions = IntStream.range(0, PARTITIONS)
-                .mapToObj(p -> new TopicPartition(name, p))
-                .collect(Collectors.toSet());
         try (Admin admin = admin()) {
-            Map<TopicPartition, Long> end = admin
-                    .listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                    .all()
-                    .get()
-                    .entrySet()
-                    .stream()
-                    .collect(Collectors.toMap(
-                            Map.Entry::getKey, e -> e.getValue().offset()));
-            long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
-            while (System.nanoTime() < deadline) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(name)
-                        .partitionsToOffsetAndMetadata()
-                        .get();
-                if (partitions.stream()
-                        .allMatch(p ->
-                                committed.get(p) != null && committed.get(p).offset() >= end.get(p))) {
-                    return;
-                }
-                Thread.sleep(100);
-            }
+            awaitCommitted(admin, name, name, GIVE_UP_AFTER);
         }
-        throw new IllegalStateException(name + " was not projected within " + GIVE_UP_AFTER);
+    }
+
+    /** Waits until a consumer group's committed offsets reach the end of every partition of a topic. */
+    static void awaitCommitted(Admin admin, String topic, String group, Duration giveUpAfter) throws Exception {
+        Set<TopicPartition> partitions = IntStream.range(0, PARTITIONS)
+                .mapToObj(p -> new TopicPartition(topic, p))
+                .collect(Collectors.toSet());
+        Map<TopicPartition, Long> end = admin
+                .listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                .all()
+                .get()
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        long deadline = System.nanoTime() + giveUpAfter.toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            if (partitions.stream()
+                    .allMatch(p -> committed.get(p) != null && committed.get(p).offset() >= end.get(p))) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException(group + " did not catch up within " + giveUpAfter);
     }
 
     private Admin admin() {

@@ -2,7 +2,6 @@ package com.customer360.local;
 
 import com.customer360.embedded.EmbeddedKafkaBroker;
 import com.customer360.embedded.EmbeddedMongoServer;
-import com.customer360.events.cloudevents.CloudEventCodec;
 import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.events.customer.CustomerRegistered;
 import com.customer360.testing.TestHttp;
@@ -19,8 +18,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,15 +25,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -74,7 +62,7 @@ public final class RebuildBenchmark {
             admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1)))
                     .all()
                     .get();
-            publish(kafka.bootstrapServers(), topic, history);
+            BenchmarkTopic.publish(kafka.bootstrapServers(), topic, history);
             Map<String, String> settings = Map.ofEntries(
                     Map.entry("server.port", "0"),
                     Map.entry("server.address", "127.0.0.1"),
@@ -91,7 +79,7 @@ public final class RebuildBenchmark {
             HeapSampler heap = new HeapSampler();
             long liveStart = System.nanoTime();
             try (ConfigurableApplicationContext query = Services.startQueryService(settings, List.of())) {
-                awaitCaughtUp(admin, topic, group);
+                BenchmarkTopic.awaitCommitted(admin, topic, group, GIVE_UP_AFTER);
                 double liveSeconds = (System.nanoTime() - liveStart) / 1e9;
                 long liveHeap = heap.peakAndReset();
                 TestHttp viewer = TestUsers.as(new TestHttp(Services.port(query)), "viewer");
@@ -286,54 +274,5 @@ public final class RebuildBenchmark {
         void stop() {
             running = false;
         }
-    }
-
-    private static void publish(String bootstrapServers, String topic, List<EventEnvelope> history) throws Exception {
-        CloudEventCodec codec = new CloudEventCodec();
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.LINGER_MS_CONFIG,
-                20,
-                ProducerConfig.BATCH_SIZE_CONFIG,
-                256 * 1024);
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            Future<RecordMetadata> last = null;
-            for (EventEnvelope envelope : history) {
-                last = producer.send(new ProducerRecord<>(topic, envelope.key(), codec.encode(envelope)));
-            }
-            producer.flush();
-            if (last != null) {
-                last.get();
-            }
-        }
-    }
-
-    private static void awaitCaughtUp(Admin admin, String topic, String group) throws Exception {
-        Set<TopicPartition> partitions = java.util.stream.IntStream.range(0, PARTITIONS)
-                .mapToObj(p -> new TopicPartition(topic, p))
-                .collect(Collectors.toSet());
-        Map<TopicPartition, Long> end = admin
-                .listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                .all()
-                .get()
-                .entrySet()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
-        while (System.nanoTime() < deadline) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata()
-                    .get();
-            if (partitions.stream()
-                    .allMatch(p -> committed.get(p) != null && committed.get(p).offset() >= end.get(p))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException(group + " did not catch up within " + GIVE_UP_AFTER);
     }
 }
