@@ -70,7 +70,15 @@ final class CommittingH2Backend extends H2Backend {
     CommittingH2Backend(Path file) {
         // checked before H2Backend's constructor opens the databases and their indexes
         super(StoreFormat.requireCurrent(
-                new MVStore.Builder().fileName(file.toString()).compress().open(), file));
+                new MVStore.Builder()
+                        .fileName(file.toString())
+                        .compress()
+                        // No background writer: every write command commits itself (above), and the writer's
+                        // housekeeping — rewriting and moving chunks — lost a collection under a long bulk-write load
+                        // (Chunk ... not found; see docs/embedded-default.md). Commits still free unused chunks.
+                        .autoCommitDisabled()
+                        .open(),
+                file));
     }
 
     @Override

@@ -17,9 +17,11 @@ import java.util.Objects;
  * <p>Why these rules: they are the ones under which the index ranges provably hold every match (see
  * {@link OrderedValues} for the values; a range over numbers is widened to its closed ends, because the matcher
  * compares a {@code Decimal128} exactly while the index holds its nearest {@code double}) and the index order is
- * the sort order. Anything else gets no plan and is scanned. Sparse indexes, which leave out documents, and indexes
- * that hold arrays are not used; a range, a sort, or a {@code null} equality needs an index whose documents hold
- * only ordered values.
+ * the sort order. Anything else gets no plan and is scanned. Sparse indexes, which leave out documents, are not used;
+ * a range, a sort, or a {@code null} equality needs an index whose documents hold only ordered values. An index that
+ * holds arrays (multikey) therefore answers only equalities ({@code $eq}, {@code $in}, the first value of
+ * {@code $all}): an entry per element holds every document with a matching element, a document found through
+ * several entries is fetched once, and the matcher decides the rest.
  */
 final class IndexPlanner {
 
@@ -41,11 +43,11 @@ final class IndexPlanner {
     }
 
     private static IndexPlan plan(OrderedIndex index, List<Branch> branches, SortOrder sort, int limit) {
-        if (index.sparse() || index.multikey()) {
+        if (index.sparse()) {
             return null;
         }
         List<String> columns = index.columns();
-        boolean ordered = index.ordered();
+        boolean ordered = index.ordered() && !index.multikey();
         List<IndexPlan.Range> ranges = new ArrayList<>();
         boolean exact = ordered;
         boolean unbounded = false;

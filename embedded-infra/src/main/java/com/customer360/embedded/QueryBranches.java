@@ -30,7 +30,7 @@ import java.util.Set;
 final class QueryBranches {
 
     private static final Set<String> SAFE_OPERATORS =
-            Set.of("$eq", "$ne", "$in", "$nin", "$gt", "$gte", "$lt", "$lte", "$exists");
+            Set.of("$eq", "$ne", "$in", "$nin", "$all", "$gt", "$gte", "$lt", "$lte", "$exists");
     private static final int MAX_BRANCHES = 16;
 
     record Branch(Map<String, FieldCondition> conditions, boolean complete) {}
@@ -180,7 +180,8 @@ final class QueryBranches {
             if (!SAFE_OPERATORS.contains(name)) {
                 return false;
             }
-            if ((name.equals("$in") || name.equals("$nin")) && !(operator.getValue() instanceof Collection)) {
+            if ((name.equals("$in") || name.equals("$nin") || name.equals("$all"))
+                    && !(operator.getValue() instanceof Collection)) {
                 return false;
             }
         }
@@ -203,6 +204,18 @@ final class QueryBranches {
         if (operators.get("$in") instanceof Collection<?> values
                 && values.stream().allMatch(QueryBranches::isKeyValue)) {
             return FieldCondition.equalTo(normalised(new ArrayList<>(values)));
+        }
+        if (operators.get("$all") instanceof List<?> values
+                && !values.isEmpty()
+                && values.stream().allMatch(element -> element != null && isKeyValue(element))) {
+            // Every match holds the first value (as the field or an element of it); the others are the matcher's.
+            return new FieldCondition(
+                    Collections.singletonList(normalised(values.get(0))),
+                    null,
+                    false,
+                    null,
+                    false,
+                    values.size() == 1 ? 1 : 0);
         }
         return range(operators);
     }

@@ -84,7 +84,7 @@ class IndexPlannerTest {
     }
 
     @Test
-    void cannotAnswerRangesOrSortsFromAnIndexWithUnorderedValuesNorAnythingFromOneWithArrays() {
+    void cannotAnswerRangesOrSortsFromAnIndexWithUnorderedValuesOrArrays() {
         FakeIndex unordered = new FakeIndex(HISTORY.columns(), new boolean[] {false, true, true}, false, false);
         FakeIndex multikey = new FakeIndex(HISTORY.columns(), new boolean[] {false, true, true}, false, true);
         Document filter = doc("customerId", "c").append("orderDate", doc("$lt", DATE));
@@ -93,7 +93,31 @@ class IndexPlannerTest {
         assertThat(equalityOnly.boundColumns()).isEqualTo(1);
         assertThat(equalityOnly.sorted()).isFalse();
         assertThat(equalityOnly.exact()).isFalse();
-        assertThat(plan(multikey, filter, null, 0)).isNull();
+        IndexPlan multikeyEquality = plan(multikey, filter, doc("orderDate", -1), 10);
+        assertThat(multikeyEquality.boundColumns()).isEqualTo(1);
+        assertThat(multikeyEquality.sorted()).isFalse();
+        assertThat(multikeyEquality.exact()).isFalse();
+        assertThat(plan(multikey, doc("customerId", doc("$gte", "c")), null, 0)).isNull();
+        assertThat(plan(multikey, new Document(), doc("customerId", 1), 10)).isNull();
+    }
+
+    @Test
+    void shouldLookUpTheFirstValueOfAnAllAndLeaveTheOthersToTheMatcher() {
+        FakeIndex tokens = new FakeIndex(List.of("searchTokens"), new boolean[] {false}, false, true);
+
+        IndexPlan plan = plan(tokens, doc("searchTokens", doc("$all", List.of("lov", "ove", "vel"))), null, 0);
+
+        assertThat(plan.boundColumns()).isEqualTo(1);
+        assertThat(plan.ranges()).hasSize(1);
+        assertThat(plan.exact()).isFalse();
+        assertThat(QueryBranches.of(doc("searchTokens", doc("$all", List.of("lov", "ove")))))
+                .singleElement()
+                .satisfies(branch -> assertThat(branch.complete()).isFalse());
+        assertThat(QueryBranches.of(doc("searchTokens", doc("$all", List.of("lov")))))
+                .singleElement()
+                .satisfies(branch -> assertThat(branch.complete()).isTrue());
+        assertThat(plan(tokens, doc("searchTokens", doc("$all", List.of(List.of("lov")))), null, 0))
+                .isNull();
     }
 
     @Test

@@ -31,7 +31,14 @@ final class ParityQueries {
         int limit = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(25);
         int skip = random.nextInt(3) == 0 ? random.nextInt(40) : 0;
         Document newestFirst = new Document("orderDate", -1).append("_id", -1);
-        return switch (random.nextInt(24)) {
+        return switch (random.nextInt(25)) {
+            case 24 ->
+                new Query(
+                        "multikey $all",
+                        new Document("tags", new Document("$all", tagsToHold())),
+                        random.nextBoolean() ? null : sort("amount", "_id"),
+                        skip,
+                        limit);
             case 22 ->
                 new Query(
                         "multikey",
@@ -202,5 +209,14 @@ final class ParityQueries {
             sort.append(path, random.nextInt(5) == 0 ? -direction : direction);
         }
         return sort;
+    }
+
+    /** One to three tags, now and then one no document holds. */
+    private List<Object> tagsToHold() {
+        List<Object> tags = new java.util.ArrayList<>();
+        for (int n = 1 + random.nextInt(3); n > 0; n--) {
+            tags.add("t" + random.nextInt(6));
+        }
+        return tags;
     }
 }
