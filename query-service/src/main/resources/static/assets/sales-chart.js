@@ -22,7 +22,7 @@
         { label: 'Revenue (' + element.dataset.currency + ')', stroke: '#2458c6', fill: 'rgba(36,88,198,0.12)', width: 2 },
         { label: 'Orders', stroke: '#1f7a3e', width: 2, scale: 'orders', points: { show: true } }
       ],
-      axes: [{}, { label: element.dataset.currency }, { scale: 'orders', side: 1, label: 'Orders', grid: { show: false } }]
+      axes: [{}, { label: element.dataset.currency }, { scale: 'orders', side: 1, label: 'Orders', grid: { show: false }, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] }]
     };
     new uPlot(options, [days, revenue, orders], element);
   }
