@@ -1,5 +1,6 @@
 package com.customer360.query.pages;
 
+import com.customer360.query.sales.StoreSalesProgress;
 import com.customer360.query.views.ViewConsole;
 import com.customer360.query.web.NotFoundException;
 import com.customer360.security.RunsViews;
@@ -28,10 +29,12 @@ class ViewPages {
     private static final int DIFF_PAGE_SIZE = 25;
 
     private final ViewConsole views;
+    private final StoreSalesProgress sales;
     private final Clock clock;
 
-    ViewPages(ViewConsole views, Clock clock) {
+    ViewPages(ViewConsole views, StoreSalesProgress sales, Clock clock) {
         this.views = views;
+        this.sales = sales;
         this.clock = clock;
     }
 
@@ -42,6 +45,7 @@ class ViewPages {
             Model model) {
         model.addAttribute("views", views.views());
         model.addAttribute("rebuilds", views.rebuilds());
+        model.addAttribute("sales", salesProgress());
         if (diffOf != null) {
             if (page < 0) {
                 throw new PageParameterException("The diff's page must be 0 or more.");
@@ -93,6 +97,15 @@ class ViewPages {
         views.rollBack(view);
         redirect.addFlashAttribute("message", "Readers are back on the previous version of " + view + ".");
         return "redirect:/views";
+    }
+
+    /** The store-sales view's backfill, or {@code null} while the event topic cannot be asked. */
+    private StoreSalesProgress.Progress salesProgress() {
+        try {
+            return sales.progress();
+        } catch (org.springframework.web.ErrorResponseException e) {
+            return null;
+        }
     }
 
     /** A snapshot "as of" a day holds every event recorded up to the end of that day (UTC). */

@@ -92,7 +92,13 @@ public class StoreSalesProgress {
             double eventsPerSecond,
             Long etaSeconds,
             Instant startedAt,
-            Instant caughtUpAt) {}
+            Instant caughtUpAt) {
+
+        /** The progress as a whole percentage, for a progress bar. */
+        public int percent() {
+            return (int) Math.floor(Math.min(1, Math.max(0, progress)) * 100);
+        }
+    }
 
     /** Counts the records a batch of this instance took off the topic, for its events per second. */
     void consumed(int records) {

@@ -46,7 +46,10 @@ class ViewPagesIntegrationTest {
             assertThat(page.body())
                     .contains("<h1>Views</h1>", "customer-details", "No rebuilds yet.")
                     .contains("action=\"/views/rebuilds\"", ">Start rebuild</button>")
-                    .contains("href=\"/views\">Views</a>");
+                    .contains("href=\"/views\">Views</a>")
+                    .contains(
+                            "<h2 id=\"sales-title\">store-sales</h2>",
+                            "aria-label=\"Progress of the store-sales view\"");
 
             assertThat(post(analyst, "/views/rebuilds", "asOf=&switch=manual").status())
                     .isEqualTo(302);
