@@ -224,6 +224,30 @@ class CustomerPagesBrowserIntegrationTest {
         assertThat(browser.url()).as("signed out, the page asks again").contains("/login");
     }
 
+    @Test
+    void shouldOpenAStoresSalesChartFromAnOrderAndShowAnAnalystTheViews() throws Exception {
+        signIn("analyst");
+        JsonNode order = api.query("/api/customers/" + CUSTOMER + "/orders?size=1")
+                .get("items")
+                .get(0);
+        String storeId = order.get("storeId").asText();
+        browser.open(stack.queryApi() + "/orders/" + order.get("orderId").asText());
+        browser.byRoleAndName("a", "link", storeId).click();
+        browser.until(page -> heading().equals("Sales of store " + storeId));
+        // uPlot drew the chart from the element's data attributes: a canvas inside it.
+        browser.until(page -> !page.all("#sales-chart canvas").isEmpty());
+        assertThat(browser.one("#sales-chart").getAttribute("role")).isEqualTo("img");
+        assertThat(browser.all("table.sales tbody tr")).hasSize(30);
+        browser.screenshot("store-sales");
+
+        browser.byRoleAndName("a", "link", "Views").click();
+        browser.until(page -> heading().equals("Views"));
+        assertThat(browser.byRoleAndName("button", "button", "Start rebuild")).isNotNull();
+        assertThat(browser.byRoleAndName("progress", "progressbar", "Progress of the store-sales view"))
+                .isNotNull();
+        browser.screenshot("views");
+    }
+
     /** Signs in on the login form, as a person would, with the stack's password for the role. */
     private void signIn(String role) {
         browser.open(stack.queryApi() + "/login");

@@ -69,6 +69,34 @@ public final class EventHistory {
                 orderId, customerId, "store-1", currency, lines(total), new BigDecimal(total), address, at(placedAt)));
     }
 
+    /** An order placed in a store of its own. */
+    public EventEnvelope placedIn(
+            String storeId, String orderId, String customerId, String currency, String total, String placedAt) {
+        return next(new OrderPlaced(
+                orderId,
+                customerId,
+                storeId,
+                currency,
+                lines(total),
+                new BigDecimal(total),
+                address("Order Street " + orderId),
+                at(placedAt)));
+    }
+
+    /** A draft in a store of its own. */
+    public EventEnvelope draftedIn(
+            String storeId, String orderId, String customerId, String currency, String total, String draftedAt) {
+        return next(new OrderDrafted(
+                orderId,
+                customerId,
+                storeId,
+                currency,
+                lines(total),
+                new BigDecimal(total),
+                address("Draft Street " + orderId),
+                at(draftedAt)));
+    }
+
     public EventEnvelope addressChanged(String orderId, String customerId, Address address) {
         return next(new OrderShippingAddressChanged(orderId, customerId, address, at("2026-06-01")));
     }

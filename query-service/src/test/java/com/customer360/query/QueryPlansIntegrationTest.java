@@ -82,6 +82,7 @@ class QueryPlansIntegrationTest {
         declared.put(OrderDetailsDocuments.COLLECTION, new OrderDetailsDocuments().indexes());
         declared.put(TimelineDocuments.COLLECTION, TimelineDocuments.INDEXES);
         declared.putAll(ViewIndexes.byCollection());
+        declared.putAll(com.customer360.query.sales.StoreSalesIndexes.byCollection());
         return declared;
     }
 

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 public class PartitionLag {
 
     private static final String GROUP = "consumer-fetch-manager-metrics";
+    private static final String LIVE_LISTENER = "customer-order-events-projection";
 
     private final KafkaListenerEndpointRegistry listeners;
     private final String topic;
@@ -55,6 +56,10 @@ public class PartitionLag {
     public Map<Integer, Long> byPartition() {
         Map<Integer, Long> lag = new TreeMap<>();
         for (MessageListenerContainer container : listeners.getListenerContainers()) {
+            // Only the live projection's: the store-sales view has a consumer group and a backfill of its own.
+            if (!LIVE_LISTENER.equals(container.getListenerId())) {
+                continue;
+            }
             for (Map<MetricName, ? extends Metric> metrics : container.metrics().values()) {
                 metrics.forEach((name, metric) -> {
                     String partition = name.tags().get("partition");

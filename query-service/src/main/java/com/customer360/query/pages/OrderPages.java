@@ -63,6 +63,12 @@ class OrderPages {
         List<OrderDetailsView.Refund> refundsNewestFirst = new ArrayList<>(order.refunds());
         Collections.reverse(refundsNewestFirst);
         model.addAttribute("order", order);
+        // The store's sales page opens on the 30 days up to this order's day.
+        model.addAttribute(
+                "salesTo",
+                order.orderDate() == null
+                        ? null
+                        : order.orderDate().atZone(java.time.ZoneOffset.UTC).toLocalDate());
         model.addAttribute("status", Status.of(order.status()));
         model.addAttribute("shipmentUpdates", newestFirst);
         model.addAttribute("refunds", refundsNewestFirst);

@@ -19,6 +19,16 @@ class SignedInUser {
                 : user.getName();
     }
 
+    /** Analysts and administrators run views: the banner links them to the views page. */
+    @ModelAttribute("mayRunViews")
+    boolean mayRunViews() {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        return user != null
+                && user.getAuthorities().stream()
+                        .anyMatch(authority -> authority.getAuthority().equals("ROLE_analyst")
+                                || authority.getAuthority().equals("ROLE_admin"));
+    }
+
     @ModelAttribute("contactMasked")
     boolean contactMasked() {
         return ContactMasking.forCurrentUser().masks();

@@ -43,7 +43,9 @@ class EndpointRulesIntegrationTest {
                                 "view",
                                 "customer-details",
                                 "rebuildId",
-                                "rb-00000000-0000"))
+                                "rb-00000000-0000",
+                                "storeId",
+                                "store-1"))
                 .walk();
         System.out.printf(
                 "endpoint rules: %d operations checked with no credentials, a wrong password and 4 roles%n",
