@@ -1,5 +1,16 @@
 package com.customer360.local;
 
+import static com.customer360.local.DemoCatalog.EU_CITIES;
+import static com.customer360.local.DemoCatalog.FIRST;
+import static com.customer360.local.DemoCatalog.JP_CITIES;
+import static com.customer360.local.DemoCatalog.LAST;
+import static com.customer360.local.DemoCatalog.PRODUCTS;
+import static com.customer360.local.DemoCatalog.STORES;
+import static com.customer360.local.DemoCatalog.US_CITIES;
+
+import com.customer360.local.DemoCatalog.Product;
+import com.customer360.local.DemoCatalog.Region;
+import com.customer360.local.DemoCatalog.Store;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,98 +43,6 @@ final class DemoData {
             return customers.size() + orders.stream().mapToInt(List::size).sum();
         }
     }
-
-    private enum Region {
-        EUROPE("EUR", "+49 30 ", " Hauptstrasse"),
-        US("USD", "+1 212 ", " Main Street"),
-        JAPAN("JPY", "+81 3 ", "-chome, Ginza");
-
-        final String currency;
-        final String phonePrefix;
-        final String street;
-
-        Region(String currency, String phonePrefix, String street) {
-            this.currency = currency;
-            this.phonePrefix = phonePrefix;
-            this.street = street;
-        }
-    }
-
-    private record Store(String id, Region region) {}
-
-    /** Prices per currency, each with that currency's digits. */
-    private record Product(String sku, String name, String usd, String eur, String jpy) {
-        String price(String currency) {
-            return switch (currency) {
-                case "EUR" -> eur;
-                case "USD" -> usd;
-                default -> jpy;
-            };
-        }
-    }
-
-    private static final List<Store> STORES = List.of(
-            new Store("berlin-flagship", Region.EUROPE),
-            new Store("paris-rivoli", Region.EUROPE),
-            new Store("webshop-eu", Region.EUROPE),
-            new Store("new-york-soho", Region.US),
-            new Store("webshop-us", Region.US),
-            new Store("tokyo-ginza", Region.JAPAN),
-            new Store("webshop-jp", Region.JAPAN));
-
-    private static final List<Product> PRODUCTS = List.of(
-            new Product("TEA-EARLGREY-250", "Earl Grey tea, 250 g", "12.50", "11.90", "1800"),
-            new Product("TEA-SENCHA-100", "Sencha tea, 100 g", "9.95", "8.95", "1200"),
-            new Product("MUG-ENAMEL", "Enamel mug", "18.95", "17.50", "2600"),
-            new Product("POT-CAST-IRON", "Cast iron teapot", "64.00", "59.00", "8800"),
-            new Product("KETTLE-GOOSENECK", "Gooseneck kettle", "89.99", "84.99", "12800"),
-            new Product("INFUSER-STEEL", "Steel infuser", "7.49", "6.99", "980"),
-            new Product("CUP-SET-4", "Porcelain cups, set of 4", "39.00", "36.00", "5400"),
-            new Product("HONEY-ACACIA", "Acacia honey, 500 g", "14.25", "12.80", "1950"),
-            new Product("TRAY-BAMBOO", "Bamboo tray", "24.90", "22.90", "3300"),
-            new Product("GIFT-BOX", "Tasting gift box", "49.50", "45.00", "6500"),
-            new Product("TEA-MATCHA-30", "Ceremonial matcha, 30 g", "29.00", "27.00", "3800"),
-            new Product("SCALE-DIGITAL", "Digital tea scale", "32.99", "30.99", "4500"));
-
-    private static final String[] FIRST = {
-        "Ada",
-        "Alan",
-        "Grace",
-        "Linus",
-        "Margaret",
-        "Edsger",
-        "Barbara",
-        "Donald",
-        "Frances",
-        "Ken",
-        "Radia",
-        "Tim",
-        "Hedy",
-        "John",
-        "Katherine",
-        "Niklaus",
-        "Sophie",
-        "Yukihiro",
-        "Anita",
-        "Guido"
-    };
-    private static final String[] LAST = {
-        "Lovelace", "Turing", "Hopper", "Torvalds", "Hamilton", "Dijkstra", "Liskov", "Knuth", "Allen", "Thompson",
-        "Perlman", "Berners-Lee", "Lamarr", "Backus", "Johnson", "Wirth", "Wilson", "Matsumoto", "Borg", "van Rossum"
-    };
-    private static final String[][] EU_CITIES = {
-        {"Berlin", "10115", "DE"},
-        {"Paris", "75001", "FR"},
-        {"Amsterdam", "1012", "NL"},
-        {"Vienna", "1010", "AT"},
-        {"Madrid", "28001", "ES"}
-    };
-    private static final String[][] US_CITIES = {
-        {"New York", "10001", "US"}, {"Boston", "02108", "US"}, {"Chicago", "60601", "US"}, {"Austin", "73301", "US"}
-    };
-    private static final String[][] JP_CITIES = {
-        {"Tokyo", "104-0061", "JP"}, {"Osaka", "530-0001", "JP"}, {"Kyoto", "600-8216", "JP"}
-    };
 
     private final Random random;
     private final Instant dayStart;

@@ -16,6 +16,7 @@ import com.mongodb.client.MongoClients;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class LargeCustomerBenchmark {
             try (ConfigurableApplicationContext query =
                     Services.startQueryService(topic.queryServiceSettings(), List.of())) {
                 TestHttp http = TestUsers.as(new TestHttp(Services.port(query)), "viewer");
-                awaitOrderCount(http, large, orders);
+                awaitOrderCount(http, large, orders, Duration.ofMinutes(30));
                 double catchUp = (System.nanoTime() - start) / 1e9;
                 System.out.printf(
                         "%nProjected %d events (one customer with %d orders, one with 10) in %.1f s: %.0f events/s%n",
@@ -120,8 +121,10 @@ public final class LargeCustomerBenchmark {
         }
     }
 
-    private static void awaitOrderCount(TestHttp http, String customerId, int orders) throws InterruptedException {
-        long deadline = System.nanoTime() + 30L * 60 * 1_000_000_000;
+    /** Polls the customer's details until they count {@code orders} orders, or fails after {@code limit}. */
+    static void awaitOrderCount(TestHttp http, String customerId, int orders, Duration limit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             TestHttp.Answer answer = http.get("/api/customers/" + customerId);
             if (answer.status() == 200
@@ -133,7 +136,7 @@ public final class LargeCustomerBenchmark {
                             == orders) {
                 return;
             }
-            Thread.sleep(500);
+            Thread.sleep(200);
         }
         throw new IllegalStateException(customerId + " did not reach " + orders + " orders");
     }
