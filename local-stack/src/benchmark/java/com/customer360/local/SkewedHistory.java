@@ -71,17 +71,7 @@ final class SkewedHistory {
             orders += orderCount;
             customers.add(history);
         }
-        List<EventEnvelope> stream = new ArrayList<>(produced);
-        while (!customers.isEmpty()) {
-            int pick = random.nextInt(customers.size());
-            Deque<EventEnvelope> history = customers.get(pick);
-            stream.add(history.poll());
-            if (history.isEmpty()) {
-                customers.set(pick, customers.get(customers.size() - 1));
-                customers.remove(customers.size() - 1);
-            }
-        }
-        return new SkewedHistory(stream, expected, orders);
+        return new SkewedHistory(SyntheticHistory.interleave(customers, random, produced), expected, orders);
     }
 
     /** 80 % of customers 1–4 orders, 17 % 5–50, 2.5 % 51–500, 0.5 % 1,000–3,000. */

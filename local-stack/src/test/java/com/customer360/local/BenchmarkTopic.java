@@ -74,16 +74,25 @@ record BenchmarkTopic(EmbeddedKafkaBroker kafka, EmbeddedMongoServer mongo, Stri
 
     /** The settings of a query service that projects this topic into the database of the same name. */
     Map<String, String> queryServiceSettings() {
+        return queryServiceSettings(kafka, mongo, name, name);
+    }
+
+    /**
+     * The settings of a query service on the embedded stores that projects {@code topic} with the consumer group
+     * {@code group} into the database of that name, signed in with the test users, quiet.
+     */
+    static Map<String, String> queryServiceSettings(
+            EmbeddedKafkaBroker kafka, EmbeddedMongoServer mongo, String topic, String group) {
         return Map.ofEntries(
                 Map.entry("server.port", "0"),
                 Map.entry("server.address", "127.0.0.1"),
                 Map.entry("spring.main.banner-mode", "off"),
                 Map.entry("logging.level.root", "WARN"),
                 Map.entry("spring.kafka.bootstrap-servers", kafka.bootstrapServers()),
-                Map.entry("spring.data.mongodb.uri", mongo.connectionString() + "/" + name),
-                Map.entry("spring.kafka.consumer.group-id", name),
-                Map.entry("customer360.topics.events", name),
-                Map.entry("customer360.topics.dead-letters", name + ".dlq"),
+                Map.entry("spring.data.mongodb.uri", mongo.connectionString() + "/" + group),
+                Map.entry("spring.kafka.consumer.group-id", group),
+                Map.entry("customer360.topics.events", topic),
+                Map.entry("customer360.topics.dead-letters", topic + ".dlq"),
                 Map.entry(
                         "customer360.security.local-users-file",
                         TestUsers.file().toString()));

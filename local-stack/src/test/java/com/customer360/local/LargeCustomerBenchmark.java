@@ -2,22 +2,15 @@ package com.customer360.local;
 
 import com.customer360.embedded.EmbeddedKafkaBroker;
 import com.customer360.embedded.EmbeddedMongoServer;
-import com.customer360.events.Address;
 import com.customer360.events.cloudevents.EventEnvelope;
-import com.customer360.events.customer.CustomerRegistered;
-import com.customer360.events.order.OrderLine;
-import com.customer360.events.order.OrderPlaced;
-import com.customer360.query.store.KeysetCursor;
 import com.customer360.testing.TestHttp;
 import com.customer360.testing.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,8 +28,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class LargeCustomerBenchmark {
 
-    private static final Instant FIRST = Instant.parse("2015-01-01T00:00:00Z");
-    private static final Address ADDRESS = new Address(null, "1 Main St", null, "Berlin", null, "10115", "DE");
     private static final int PAGE = 20;
 
     private LargeCustomerBenchmark() {}
@@ -50,13 +41,13 @@ public final class LargeCustomerBenchmark {
         try (EmbeddedMongoServer mongo = EmbeddedMongoServer.persistent(data.resolve("mongo"), 0);
                 EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.temporary()) {
             List<EventEnvelope> events = new ArrayList<>();
-            events.add(registered(large));
-            events.add(registered(small));
+            events.add(LargeCustomers.registered(large));
+            events.add(LargeCustomers.registered(small));
             for (int i = 0; i < orders; i++) {
-                events.add(placed(large, i));
+                events.add(LargeCustomers.placed(large, i));
             }
             for (int i = 0; i < 10; i++) {
-                events.add(placed(small, i));
+                events.add(LargeCustomers.placed(small, i));
             }
             BenchmarkTopic topic = new BenchmarkTopic(kafka, mongo, "large").publish(events);
 
@@ -95,7 +86,7 @@ public final class LargeCustomerBenchmark {
         double[] last = BenchmarkTopic.times(http, lastByNumber, 3);
         // The cursor of the row just before the last page: the order placed (orders - lastPage * PAGE) hours in.
         int rowBefore = orders - lastPage * PAGE;
-        String cursor = new KeysetCursor(placedAt(rowBefore), customerId + "-o-" + rowBefore, true).encode();
+        String cursor = LargeCustomers.cursorBefore(customerId, rowBefore);
         String lastByCursor = "/api/customers/" + customerId + "/orders?size=" + PAGE + "&cursor=" + cursor;
         double[] viaCursor = BenchmarkTopic.times(http, lastByCursor, 3);
         check(http.get(lastByNumber).json(), customerId, orders);
@@ -139,35 +130,5 @@ public final class LargeCustomerBenchmark {
             Thread.sleep(200);
         }
         throw new IllegalStateException(customerId + " did not reach " + orders + " orders");
-    }
-
-    private static EventEnvelope registered(String customerId) {
-        return envelope(
-                0,
-                new CustomerRegistered(
-                        customerId, "Customer " + customerId, customerId + "@example.com", null, null, FIRST));
-    }
-
-    private static EventEnvelope placed(String customerId, int i) {
-        BigDecimal price = new BigDecimal("10.00");
-        return envelope(
-                0,
-                new OrderPlaced(
-                        customerId + "-o-" + i,
-                        customerId,
-                        "store-1",
-                        "EUR",
-                        List.of(new OrderLine("SKU", "Thing", 1, price)),
-                        price,
-                        ADDRESS,
-                        placedAt(i)));
-    }
-
-    private static Instant placedAt(int i) {
-        return FIRST.plusSeconds(3600L * i);
-    }
-
-    private static EventEnvelope envelope(long sequence, com.customer360.events.DomainEvent event) {
-        return new EventEnvelope(UUID.randomUUID().toString(), "urn:benchmark", FIRST, sequence, event);
     }
 }

@@ -63,19 +63,7 @@ public final class RebuildBenchmark {
                     .all()
                     .get();
             BenchmarkTopic.publish(kafka.bootstrapServers(), topic, history);
-            Map<String, String> settings = Map.ofEntries(
-                    Map.entry("server.port", "0"),
-                    Map.entry("server.address", "127.0.0.1"),
-                    Map.entry("spring.main.banner-mode", "off"),
-                    Map.entry("logging.level.root", "WARN"),
-                    Map.entry("spring.kafka.bootstrap-servers", kafka.bootstrapServers()),
-                    Map.entry("spring.data.mongodb.uri", mongo.connectionString() + "/" + group),
-                    Map.entry("spring.kafka.consumer.group-id", group),
-                    Map.entry("customer360.topics.events", topic),
-                    Map.entry("customer360.topics.dead-letters", topic + ".dlq"),
-                    Map.entry(
-                            "customer360.security.local-users-file",
-                            TestUsers.file().toString()));
+            Map<String, String> settings = BenchmarkTopic.queryServiceSettings(kafka, mongo, topic, group);
             HeapSampler heap = new HeapSampler();
             long liveStart = System.nanoTime();
             try (ConfigurableApplicationContext query = Services.startQueryService(settings, List.of())) {

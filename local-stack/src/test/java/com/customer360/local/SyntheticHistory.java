@@ -41,7 +41,15 @@ final class SyntheticHistory {
             produced += history.size();
             customers.add(history);
         }
-        List<EventEnvelope> stream = new ArrayList<>(eventCount);
+        return interleave(customers, random, eventCount);
+    }
+
+    /**
+     * The customers' histories as one stream, each customer's events in their order, the customers interleaved at
+     * random as live traffic is. Empties the given histories.
+     */
+    static List<EventEnvelope> interleave(List<Deque<EventEnvelope>> customers, Random random, int size) {
+        List<EventEnvelope> stream = new ArrayList<>(size);
         while (!customers.isEmpty()) {
             int pick = random.nextInt(customers.size());
             Deque<EventEnvelope> history = customers.get(pick);
