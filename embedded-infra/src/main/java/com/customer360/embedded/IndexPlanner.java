@@ -4,6 +4,7 @@ import com.customer360.embedded.QueryBranches.Branch;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,9 +20,15 @@ import java.util.Objects;
  * compares a {@code Decimal128} exactly while the index holds its nearest {@code double}) and the index order is
  * the sort order. Anything else gets no plan and is scanned. Sparse indexes, which leave out documents, are not used;
  * a range, a sort, or a {@code null} equality needs an index whose documents hold only ordered values. An index that
- * holds arrays (multikey) therefore answers only equalities ({@code $eq}, {@code $in}, the first value of
- * {@code $all}): an entry per element holds every document with a matching element, a document found through
- * several entries is fetched once, and the matcher decides the rest.
+ * holds arrays (multikey) therefore answers only equalities ({@code $eq}, {@code $in}, one value of {@code $all}):
+ * an entry per element holds every document with a matching element, a document found through several entries is
+ * fetched once, and the matcher decides the rest.
+ *
+ * <p>Which plan, when several indexes can answer: the one expected to read the fewest documents, as MongoDB's trial
+ * runs would find (see {@link #cost}). The number of entries in a plan's ranges is counted from the B-tree in
+ * O(log n) per range, so the estimate is cheap and exact for entries; for {@code $all} the rarest of its values is
+ * looked up. A search for a phone number ({@code searchTokens $all [...]} sorted by name) thus reads the few hundred
+ * customers holding its rarest piece instead of walking every customer in name order.
  */
 final class IndexPlanner {
 
@@ -31,15 +38,52 @@ final class IndexPlanner {
     private IndexPlanner() {}
 
     /** The best plan over {@code indexes}, or {@code null} if none is better than a scan. */
-    static IndexPlan plan(List<? extends OrderedIndex> indexes, List<Branch> branches, SortOrder sort, int limit) {
-        return indexes.stream()
+    static IndexPlan plan(
+            List<? extends OrderedIndex> indexes, List<Branch> branches, SortOrder sort, int skip, int limit) {
+        List<IndexPlan> plans = indexes.stream()
                 .map(index -> plan(index, branches, sort, limit))
                 .filter(Objects::nonNull)
-                .max(Comparator.comparingInt(IndexPlan::boundColumns)
-                        .thenComparing(IndexPlan::sorted)
-                        .thenComparing(IndexPlan::exact)
-                        .thenComparing(plan -> -plan.ranges().size()))
-                .orElse(null);
+                .toList();
+        Comparator<IndexPlan> tighter = Comparator.comparingInt(IndexPlan::boundColumns)
+                .thenComparing(IndexPlan::sorted)
+                .thenComparing(IndexPlan::exact)
+                .thenComparing(plan -> -plan.ranges().size());
+        if (plans.size() < 2) {
+            return plans.isEmpty() ? null : plans.get(0);
+        }
+        Map<IndexPlan, Long> entries = new IdentityHashMap<>();
+        plans.forEach(plan -> entries.put(plan, entries(plan)));
+        long matches = Math.max(
+                1, entries.values().stream().mapToLong(Long::longValue).min().orElse(1));
+        long wanted = limit > 0 ? Math.max(0, (long) skip) + limit : 0;
+        Comparator<IndexPlan> cheaper =
+                Comparator.comparingDouble(plan -> cost(plan, entries.get(plan), matches, wanted));
+        return plans.stream().min(cheaper.thenComparing(tighter.reversed())).orElseThrow();
+    }
+
+    /**
+     * The documents a plan is expected to read: all its entries, unless it yields the sort order and the query
+     * wants only {@code wanted} matches — then, if its entries are exactly the matches, those; otherwise the share of
+     * its entries that holds that many matches, with the matches spread evenly and at most as many as the smallest
+     * plan has entries (each plan's entries hold every match).
+     */
+    static double cost(IndexPlan plan, long entries, long matches, long wanted) {
+        if (!plan.sorted() || wanted <= 0) {
+            return entries;
+        }
+        if (plan.exact()) {
+            return Math.min(entries, wanted);
+        }
+        return Math.min(entries, (double) wanted * entries / matches);
+    }
+
+    /** The number of entries in a plan's ranges. */
+    private static long entries(IndexPlan plan) {
+        long entries = 0;
+        for (IndexPlan.Range range : plan.ranges()) {
+            entries += plan.index().entriesBetween(range.start(), range.end());
+        }
+        return entries;
     }
 
     private static IndexPlan plan(OrderedIndex index, List<Branch> branches, SortOrder sort, int limit) {
@@ -166,7 +210,11 @@ final class IndexPlanner {
                     }
                     multiple = true;
                 }
-                prefix.add(condition.equals());
+                if (condition.allOf() != null && !multiple) {
+                    prefix.add(List.of(rarest(index, prefix, condition.allOf())));
+                } else {
+                    prefix.add(condition.equals());
+                }
             }
             FieldCondition range = null;
             if (ordered && column < columns.size()) {
@@ -189,6 +237,24 @@ final class IndexPlanner {
                 }
             }
             return new BranchRanges(ranges, bound, exact);
+        }
+
+        /** The value of an {@code $all} with the fewest entries after a prefix of single values. */
+        private static Object rarest(OrderedIndex index, List<List<Object>> prefix, List<Object> values) {
+            Object rarest = values.get(0);
+            long fewest = Long.MAX_VALUE;
+            for (Object value : values) {
+                List<Object> key = new ArrayList<>(prefix.size() + 1);
+                prefix.forEach(single -> key.add(single.get(0)));
+                key.add(value);
+                IndexPlan.Range range = range(index.order(), key, null);
+                long entries = index.entriesBetween(range.start(), range.end());
+                if (entries < fewest) {
+                    rarest = value;
+                    fewest = entries;
+                }
+            }
+            return rarest;
         }
 
         private static IndexPlan.Range range(IndexEntryOrder order, List<Object> values, FieldCondition range) {

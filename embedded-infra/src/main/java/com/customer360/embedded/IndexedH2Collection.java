@@ -59,7 +59,7 @@ final class IndexedH2Collection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(
             Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
-        IndexPlan plan = plan(query, orderBy, limit);
+        IndexPlan plan = plan(query, orderBy, numberToSkip, limit);
         if (plan != null) {
             IndexedQuery.Answer answer = IndexedQuery.find(source, plan, query, orderBy, numberToSkip, limit);
             if (answer != null) {
@@ -72,7 +72,7 @@ final class IndexedH2Collection extends H2Collection {
 
     @Override
     public int count(Document query, int skip, int limit) {
-        long count = exactCount(query);
+        long count = indexedCount(query);
         if (count < 0) {
             return super.count(query, skip, limit);
         }
@@ -85,8 +85,29 @@ final class IndexedH2Collection extends H2Collection {
         if (filter == null || filter.isEmpty()) {
             return -1;
         }
-        IndexPlan plan = plan(filter, null, 0);
+        IndexPlan plan = plan(filter, null, 0, 0);
         return plan != null && plan.exact() ? IndexedQuery.count(plan) : -1;
+    }
+
+    /**
+     * The number of documents matching {@code filter} from an index, otherwise -1: counted from the index alone if
+     * its plan is exact, else by matching the candidates it holds (all the matches are among them), never by a scan.
+     */
+    private synchronized long indexedCount(Document filter) {
+        if (filter == null || filter.isEmpty()) {
+            return -1;
+        }
+        IndexPlan plan = plan(filter, null, 0, 0);
+        if (plan == null) {
+            return -1;
+        }
+        if (plan.exact()) {
+            return IndexedQuery.count(plan);
+        }
+        return IndexedQuery.find(source, plan, filter, null, 0, 0)
+                .documents()
+                .filter(document -> source.matches(document, filter))
+                .count();
     }
 
     /**
@@ -94,7 +115,7 @@ final class IndexedH2Collection extends H2Collection {
      * narrows them down; otherwise {@code null}.
      */
     synchronized List<Document> candidates(Document filter) {
-        IndexPlan plan = plan(filter, null, 0);
+        IndexPlan plan = plan(filter, null, 0, 0);
         if (plan == null) {
             return null;
         }
@@ -126,10 +147,10 @@ final class IndexedH2Collection extends H2Collection {
 
     /** The plan a query would be answered with, or {@code null} for a scan (for tests and diagnosis). */
     IndexPlan explain(Document query, Document orderBy, int limit) {
-        return plan(query, orderBy, limit);
+        return plan(query, orderBy, 0, limit);
     }
 
-    private IndexPlan plan(Document query, Document orderBy, int limit) {
+    private IndexPlan plan(Document query, Document orderBy, int skip, int limit) {
         if (query == null || !ID.equals(getIdField())) {
             return null;
         }
@@ -142,6 +163,6 @@ final class IndexedH2Collection extends H2Collection {
                 .filter(OrderedIndex.class::isInstance)
                 .map(OrderedIndex.class::cast)
                 .toList();
-        return IndexPlanner.plan(indexes, branches, sort, limit);
+        return IndexPlanner.plan(indexes, branches, sort, skip, limit);
     }
 }

@@ -2,7 +2,6 @@ package com.customer360.embedded;
 
 import de.bwaldvogel.mongo.backend.DocumentComparator;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
-import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.h2.mvstore.MVMap;
 
 /**
  * Runs an {@link IndexPlan}: walks its ranges and hands the collection the candidate documents in the order a scan
@@ -87,8 +85,7 @@ final class IndexedQuery {
     static long count(IndexPlan plan) {
         if (plan.ranges().size() == 1) {
             IndexPlan.Range range = plan.ranges().get(0);
-            MVMap<KeyValue, Object> entries = plan.index().entries();
-            return insertionPoint(entries, range.end()) - insertionPoint(entries, range.start());
+            return plan.index().entriesBetween(range.start(), range.end());
         }
         IndexWalk walk = new IndexWalk(plan.index(), plan.ranges(), false);
         long count = 0;
@@ -96,15 +93,6 @@ final class IndexedQuery {
             count++;
         }
         return count;
-    }
-
-    /** Where a search key, which is never stored, would go. */
-    private static long insertionPoint(MVMap<KeyValue, Object> entries, KeyValue searchKey) {
-        long index = entries.getKeyIndex(searchKey);
-        if (index >= 0) {
-            throw new IllegalStateException("A search key was found in " + entries.getName());
-        }
-        return -(index + 1);
     }
 
     private static void flush(List<DocumentWithPosition<Object>> ties, List<Document> ordered, Source source) {

@@ -30,4 +30,20 @@ interface OrderedIndex {
     boolean sparse();
 
     String name();
+
+    /**
+     * How many entries lie between two search keys (which are never stored) in map order, in O(log n): the B-tree
+     * keeps the size of every subtree, so the position where each key would go is found in one descent.
+     */
+    default long entriesBetween(KeyValue start, KeyValue end) {
+        return insertionPoint(entries(), end) - insertionPoint(entries(), start);
+    }
+
+    private static long insertionPoint(MVMap<KeyValue, Object> entries, KeyValue searchKey) {
+        long index = entries.getKeyIndex(searchKey);
+        if (index >= 0) {
+            throw new IllegalStateException("A search key was found in " + entries.getName());
+        }
+        return -(index + 1);
+    }
 }

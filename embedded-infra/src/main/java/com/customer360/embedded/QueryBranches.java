@@ -208,14 +208,9 @@ final class QueryBranches {
         if (operators.get("$all") instanceof List<?> values
                 && !values.isEmpty()
                 && values.stream().allMatch(element -> element != null && isKeyValue(element))) {
-            // Every match holds the first value (as the field or an element of it); the others are the matcher's.
-            return new FieldCondition(
-                    Collections.singletonList(normalised(values.get(0))),
-                    null,
-                    false,
-                    null,
-                    false,
-                    values.size() == 1 ? 1 : 0);
+            // Every match holds each value (as the field or an element of it); an index looks up one of them, the
+            // matcher checks the others.
+            return FieldCondition.allOf(normalised(new ArrayList<>(values)));
         }
         return range(operators);
     }
@@ -244,7 +239,7 @@ final class QueryBranches {
             high = null; // such a range matches nothing; one end is enough for the index, the matcher does the rest
         }
         int used = (low != null ? 1 : 0) + (high != null ? 1 : 0);
-        return used == 0 ? null : new FieldCondition(null, low, lowInclusive, high, highInclusive, used);
+        return used == 0 ? null : new FieldCondition(null, low, lowInclusive, high, highInclusive, used, null);
     }
 
     /** A value an index key can be compared with exactly (see {@link OrderedValues}); not a missing field. */

@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.time.Instant;
 import java.util.List;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 
 /** Which query shapes {@link IndexPlanner} answers from an index, and which it leaves to the scan. */
@@ -102,8 +103,8 @@ class IndexPlannerTest {
     }
 
     @Test
-    void shouldLookUpTheFirstValueOfAnAllAndLeaveTheOthersToTheMatcher() {
-        FakeIndex tokens = new FakeIndex(List.of("searchTokens"), new boolean[] {false}, false, true);
+    void shouldLookUpOneValueOfAnAllAndLeaveTheOthersToTheMatcher() {
+        FakeIndex tokens = FakeIndex.holding(List.of("searchTokens"), false, true);
 
         IndexPlan plan = plan(tokens, doc("searchTokens", doc("$all", List.of("lov", "ove", "vel"))), null, 0);
 
@@ -130,16 +131,87 @@ class IndexPlannerTest {
                 .satisfies(branch -> assertThat(branch.complete()).isFalse());
     }
 
+    @Test
+    void shouldLookUpTheRarestValueOfAnAll() {
+        FakeIndex tokens = FakeIndex.holding(List.of("searchTokens"), false, true);
+        tokens.add(500, 0, "lov");
+        tokens.add(500, 0, "ove");
+        tokens.add(3, 0, "vel");
+
+        IndexPlan plan = plan(tokens, doc("searchTokens", doc("$all", List.of("lov", "ove", "vel"))), null, 0);
+
+        assertThat(plan.ranges()).singleElement();
+        assertThat(IndexedQuery.count(plan)).isEqualTo(3);
+    }
+
+    @Test
+    void shouldReadTheFewCandidatesOfARareValueRatherThanWalkEveryDocumentInSortOrder() {
+        FakeIndex names = FakeIndex.holding(List.of("registered", "nameKey", "_id"), true, false);
+        FakeIndex tokens = FakeIndex.holding(List.of("searchTokens"), false, true);
+        for (int i = 0; i < 1_000; i++) {
+            names.entries().put(new KeyValue(List.of(true, "name-" + i, "c-" + i)), i);
+        }
+        tokens.add(1_000, 0, "lov");
+        tokens.add(3, 0, "555");
+        List<FakeIndex> both = List.of(names, tokens);
+        Document byName = doc("nameKey", 1).append("_id", 1);
+
+        Document rare = doc("registered", true).append("searchTokens", doc("$all", List.of("lov", "555")));
+        Document common = doc("registered", true).append("searchTokens", doc("$all", List.of("lov")));
+
+        assertThat(plan(both, rare, byName, 0, 20).index()).isSameAs(tokens);
+        assertThat(plan(both, rare, null, 0, 0).index()).isSameAs(tokens);
+        assertThat(plan(both, common, byName, 0, 20).index()).isSameAs(names);
+    }
+
+    @Test
+    void shouldCostAPlanByTheDocumentsItReads() {
+        IndexPlan unsorted = new IndexPlan(HISTORY, List.of(), false, false, false, false, 1);
+        IndexPlan sorted = new IndexPlan(HISTORY, List.of(), true, false, false, false, 1);
+        IndexPlan exact = new IndexPlan(HISTORY, List.of(), true, false, true, true, 1);
+
+        assertThat(IndexPlanner.cost(unsorted, 800, 800, 20)).isEqualTo(800);
+        assertThat(IndexPlanner.cost(sorted, 100_000, 800, 20)).isEqualTo(2_500);
+        assertThat(IndexPlanner.cost(sorted, 100_000, 5_000, 20)).isEqualTo(400);
+        assertThat(IndexPlanner.cost(sorted, 100_000, 5_000, 0)).isEqualTo(100_000);
+        assertThat(IndexPlanner.cost(exact, 100_000, 100_000, 20)).isEqualTo(20);
+    }
+
     private static IndexPlan plan(FakeIndex index, Document filter, Document sort, int limit) {
-        return IndexPlanner.plan(List.of(index), QueryBranches.of(filter), SortOrder.of(sort), limit);
+        return plan(List.of(index), filter, sort, 0, limit);
+    }
+
+    private static IndexPlan plan(List<FakeIndex> indexes, Document filter, Document sort, int skip, int limit) {
+        return IndexPlanner.plan(indexes, QueryBranches.of(filter), SortOrder.of(sort), skip, limit);
     }
 
     private static Document doc(String key, Object value) {
         return new Document(key, value);
     }
 
-    private record FakeIndex(List<String> columns, boolean[] descending, boolean ordered, boolean multikey)
+    /** An index of the planner's view, holding entries in an in-memory map when a test needs them counted. */
+    private record FakeIndex(
+            List<String> columns, boolean[] descending, boolean ordered, boolean multikey, MVMap<KeyValue, Object> map)
             implements OrderedIndex {
+
+        FakeIndex(List<String> columns, boolean[] descending, boolean ordered, boolean multikey) {
+            this(columns, descending, ordered, multikey, null);
+        }
+
+        static FakeIndex holding(List<String> columns, boolean ordered, boolean multikey) {
+            IndexEntryOrder order = new IndexEntryOrder(new boolean[columns.size()]);
+            MVMap<KeyValue, Object> map = MVStore.open(null)
+                    .openMap("index", new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyDataType(order)));
+            return new FakeIndex(columns, new boolean[columns.size()], ordered, multikey, map);
+        }
+
+        /** Entries of {@code documents} documents, numbered from {@code first}, that hold {@code value}. */
+        void add(int documents, int first, String value) {
+            for (int i = first; i < first + documents; i++) {
+                map.put(new KeyValue(List.of(value, "c-" + i)), i);
+            }
+        }
+
         @Override
         public IndexEntryOrder order() {
             return new IndexEntryOrder(descending);
@@ -147,7 +219,10 @@ class IndexPlannerTest {
 
         @Override
         public MVMap<KeyValue, Object> entries() {
-            throw new UnsupportedOperationException();
+            if (map == null) {
+                throw new UnsupportedOperationException("this index holds no entries");
+            }
+            return map;
         }
 
         @Override
