@@ -136,7 +136,7 @@ final class IndexPlanner {
     private static Boolean sortDirection(OrderedIndex index, List<Branch> branches, SortOrder sort) {
         List<String> columns = index.columns();
         List<SortOrder.Key> keys = sort.keys().stream()
-                .filter(key -> !isConstant(key.path(), branches))
+                .filter(key -> !isConstant(key.path(), index, branches))
                 .toList();
         if (keys.isEmpty()) {
             return null;
@@ -145,7 +145,7 @@ final class IndexPlanner {
         int k = 0;
         for (int column = 0; column < columns.size() && k < keys.size(); column++) {
             String path = columns.get(column);
-            if (isConstant(path, branches)) {
+            if (isConstant(path, index, branches)) {
                 continue;
             }
             SortOrder.Key key = keys.get(k);
@@ -167,14 +167,21 @@ final class IndexPlanner {
 
     private static boolean endsWithId(OrderedIndex index, List<Branch> branches, SortOrder sort) {
         List<SortOrder.Key> keys = sort.keys().stream()
-                .filter(key -> !isConstant(key.path(), branches))
+                .filter(key -> !isConstant(key.path(), index, branches))
                 .toList();
         int id = keys.stream().map(SortOrder.Key::path).toList().indexOf(ID);
         return id >= 0 && index.columns().contains(ID);
     }
 
-    /** Whether every branch requires {@code path} to equal the same single value. */
-    private static boolean isConstant(String path, List<Branch> branches) {
+    /**
+     * Whether every branch requires {@code path} to equal the same single value, so that it is the same among all the
+     * matches. Only for a column of this index that holds no arrays: a document whose array holds the value matches
+     * too, and sorts by its array's smallest or largest element, which differ from one match to the next.
+     */
+    private static boolean isConstant(String path, OrderedIndex index, List<Branch> branches) {
+        if (!index.ordered() || index.multikey() || !index.columns().contains(path)) {
+            return false;
+        }
         Object value = null;
         for (int i = 0; i < branches.size(); i++) {
             FieldCondition condition = branches.get(i).conditions().get(path);

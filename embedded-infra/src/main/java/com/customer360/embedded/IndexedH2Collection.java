@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.type.DataType;
 
@@ -50,8 +51,8 @@ final class IndexedH2Collection extends H2Collection {
             }
 
             @Override
-            public boolean matches(Document document, Document query) {
-                return documentMatchesQuery(document, query);
+            public Predicate<Document> matcher(Document query) {
+                return StringSetMatcher.of(query, whole -> document -> documentMatchesQuery(document, whole));
             }
         };
     }
@@ -106,7 +107,7 @@ final class IndexedH2Collection extends H2Collection {
         }
         return IndexedQuery.find(source, plan, filter, null, 0, 0)
                 .documents()
-                .filter(document -> source.matches(document, filter))
+                .filter(source.matcher(filter))
                 .count();
     }
 

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -29,7 +30,8 @@ final class IndexedQuery {
 
         Comparator<Object> naturalOrder();
 
-        boolean matches(Document document, Document query);
+        /** Whether a document matches {@code query}, as a scan would decide it. */
+        Predicate<Document> matcher(Document query);
     }
 
     /** Candidate documents in scan order, and how many of the matches among them are still to be skipped. */
@@ -53,11 +55,12 @@ final class IndexedQuery {
         }
         long wanted = limit > 0 ? (long) toSkip + limit : Long.MAX_VALUE;
         DocumentComparator comparator = new DocumentComparator(orderBy);
+        Predicate<Document> matches = source.matcher(query);
         List<Document> ordered = new ArrayList<>();
         List<DocumentWithPosition<Object>> ties = new ArrayList<>();
         while (walk.next()) {
             Document document = source.document(walk.position());
-            if (document == null || !source.matches(document, query)) {
+            if (document == null || !matches.test(document)) {
                 continue;
             }
             if (!ties.isEmpty()) {

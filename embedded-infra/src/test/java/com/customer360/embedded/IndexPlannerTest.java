@@ -165,6 +165,23 @@ class IndexPlannerTest {
     }
 
     @Test
+    void cannotTakeAnEqualityOnAFieldThatMayHoldArraysAsAConstantOfTheSort() {
+        // {tags: "t3"} also matches ["t3", "t4"], which sorts by "t4" descending: walking _id is not the sort order.
+        FakeIndex ids = FakeIndex.holding(List.of("_id"), true, false);
+        FakeIndex tokens = FakeIndex.holding(List.of("tags"), false, true);
+        for (int i = 0; i < 100; i++) {
+            ids.entries().put(new KeyValue(List.of("c-" + i)), i);
+        }
+        tokens.add(90, 0, "t3");
+
+        IndexPlan plan =
+                plan(List.of(ids, tokens), doc("tags", "t3"), doc("tags", -1).append("_id", 1), 0, 2);
+
+        assertThat(plan.index()).isSameAs(tokens);
+        assertThat(plan.sorted()).isFalse();
+    }
+
+    @Test
     void shouldCostAPlanByTheDocumentsItReads() {
         IndexPlan unsorted = new IndexPlan(HISTORY, List.of(), false, false, false, false, 1);
         IndexPlan sorted = new IndexPlan(HISTORY, List.of(), true, false, false, false, 1);

@@ -31,7 +31,22 @@ final class ParityQueries {
         int limit = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(25);
         int skip = random.nextInt(3) == 0 ? random.nextInt(40) : 0;
         Document newestFirst = new Document("orderDate", -1).append("_id", -1);
-        return switch (random.nextInt(25)) {
+        return switch (random.nextInt(27)) {
+            case 26 ->
+                new Query(
+                        "tracking reader",
+                        Filters.and(
+                                Filters.gte("lastAt", data.date(random.nextInt(50))), Filters.nin("_id", knownIds())),
+                        sort("lastAt", "_id"),
+                        skip,
+                        limit);
+            case 25 ->
+                new Query(
+                        "long $in and $nin",
+                        longLists(customer),
+                        random.nextBoolean() ? newestFirst : null,
+                        skip,
+                        limit);
             case 24 ->
                 new Query(
                         "multikey $all",
@@ -209,6 +224,42 @@ final class ParityQueries {
             sort.append(path, random.nextInt(5) == 0 ? -direction : direction);
         }
         return sort;
+    }
+
+    /** The ids of many orders, as a tracking reader lists the events it has seen; now and then not only strings. */
+    private List<Object> knownIds() {
+        List<Object> ids = new java.util.ArrayList<>();
+        for (int n = 8 + random.nextInt(40); n > 0; n--) {
+            ids.add(String.format("o-%05d", random.nextInt(6_000)));
+        }
+        if (random.nextInt(5) == 0) {
+            ids.add(random.nextInt(3));
+        }
+        return ids;
+    }
+
+    /**
+     * Long {@code $in} or {@code $nin} lists over fields that hold strings, nulls, numbers, arrays or nothing, beside
+     * other conditions.
+     */
+    private Document longLists(Object customer) {
+        List<Object> customers = new java.util.ArrayList<>();
+        for (int n = 8 + random.nextInt(12); n > 0; n--) {
+            customers.add("c-" + random.nextInt(30));
+        }
+        customers.add(customer);
+        Document filter = new Document("customerId", new Document(random.nextBoolean() ? "$in" : "$nin", customers));
+        if (random.nextBoolean()) {
+            List<Object> tags = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                tags.add("t" + random.nextInt(8));
+            }
+            filter.append("tags", new Document(random.nextBoolean() ? "$in" : "$nin", tags));
+        }
+        if (random.nextBoolean()) {
+            filter.append("status", data.status());
+        }
+        return filter;
     }
 
     /** One to three tags, now and then one no document holds. */
