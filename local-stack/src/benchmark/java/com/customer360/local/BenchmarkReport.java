@@ -14,13 +14,17 @@ import java.util.Map;
 
 /**
  * The benchmark's one table: each figure with the baseline measured beside it in the same run, their ratio, the
- * target and whether it was met, and the machine it ran on. Printed, and written as Markdown and JSON.
+ * target and whether it was met, for figures measured at a fixed rate the rate answered OK beside the offered one
+ * and the KO count, and the machine it ran on. A part that failed keeps its rows, marked failed with the reason. A
+ * missed target is a result, not a failure of the run: only wrong documents fail it. Printed, and written as
+ * Markdown and JSON.
  */
 final class BenchmarkReport {
 
     /**
      * One figure. {@code baseline} and {@code ratio} are absent for figures that are only reported; {@code met} is
-     * absent when the figure has no target.
+     * absent when the figure has no target; {@code load} is absent unless the figure was measured at a fixed rate;
+     * {@code failed} is the reason when the part that measures it failed (then {@code value} is not a figure).
      */
     record Row(
             String figure,
@@ -31,7 +35,32 @@ final class BenchmarkReport {
             Double ratio,
             String target,
             Boolean met,
-            String notes) {}
+            String notes,
+            Load load,
+            String failed) {
+
+        Row(
+                String figure,
+                double value,
+                String unit,
+                String baselineName,
+                Double baseline,
+                Double ratio,
+                String target,
+                Boolean met,
+                String notes) {
+            this(figure, value, unit, baselineName, baseline, ratio, target, met, notes, null, null);
+        }
+
+        /** A figure its part could not measure: the row stays in the table, with the reason. */
+        static Row failed(String figure, String target, Exception reason) {
+            String why = (reason.getClass().getSimpleName() + ": " + reason.getMessage()).replaceAll("\\s+", " ");
+            return new Row(figure, Double.NaN, "", null, null, null, target, null, null, null, why);
+        }
+    }
+
+    /** The requests a fixed-rate run offered per second, those answered OK per second, and those that were not. */
+    record Load(double offeredPerSecond, double okPerSecond, long ko) {}
 
     private final List<Row> rows = new ArrayList<>();
     private final List<String> checks = new ArrayList<>();
@@ -64,22 +93,28 @@ final class BenchmarkReport {
                 "Run of %s on %s cores, %s, max heap %s MiB, load average %.1f at the end%n%n",
                 started, machine.get("cores"), machine.get("jvm"), machine.get("maxHeapMiB"), (Double)
                         machine.get("loadAverageAtEnd")));
-        out.append("| figure | value | baseline (same run) | ratio | target | met |\n");
-        out.append("|---|---|---|---|---|---|\n");
+        out.append("| figure | value | baseline (same run) | ratio | target | met | answered OK / offered, KO |\n");
+        out.append("|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
             out.append(String.format(
-                    "| %s | %s %s | %s | %s | %s | %s |%n",
+                    "| %s | %s | %s | %s | %s | %s | %s |%n",
                     row.figure(),
-                    number(row.value()),
-                    row.unit(),
+                    row.failed() != null ? "—" : number(row.value()) + " " + row.unit(),
                     row.baseline() == null ? "" : row.baselineName() + ": " + number(row.baseline()),
                     row.ratio() == null ? "" : String.format("%.2f×", row.ratio()),
                     row.target() == null ? "reported" : row.target(),
-                    row.met() == null ? "" : row.met() ? "yes" : "**no**"));
+                    row.failed() != null ? "**failed**" : row.met() == null ? "" : row.met() ? "yes" : "**no**",
+                    load(row.load())));
         }
         out.append("\n");
         for (Row row : rows) {
-            if (row.notes() != null) {
+            if (row.failed() != null) {
+                out.append("- ")
+                        .append(row.figure())
+                        .append(": **failed**, ")
+                        .append(row.failed())
+                        .append('\n');
+            } else if (row.notes() != null) {
                 out.append("- ")
                         .append(row.figure())
                         .append(": ")
@@ -105,7 +140,18 @@ final class BenchmarkReport {
                 .writeValue(directory.resolve("benchmark.json").toFile(), json);
     }
 
+    private static String load(Load load) {
+        if (load == null) {
+            return "";
+        }
+        return String.format(
+                "%s/s of %s/s, %,d KO", number(load.okPerSecond()), number(load.offeredPerSecond()), load.ko());
+    }
+
     private static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "—";
+        }
         return value >= 100 ? String.format("%,.0f", value) : String.format("%,.2f", value);
     }
 }

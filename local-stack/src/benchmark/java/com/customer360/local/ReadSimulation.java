@@ -1,53 +1,81 @@
 package com.customer360.local;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
-import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 
 /**
- * Reads of the query API at a fixed rate, open loop (a request is sent on schedule, whether or not the previous
- * answers came back, so queueing shows in the times): each named path in turn, first a warm-up, then the measured
- * run. The paths come from {@code benchmark.paths} as {@code name=path} pairs separated by {@code |}.
+ * Reads of the query API at a fixed rate, open loop over a bounded pool of connections: each named path in turn,
+ * first a warm-up, then the measured run, each on its own {@link ReadSchedule}. {@code benchmark.connections} virtual
+ * users share one pool of keep-alive connections (as a client application's pool would); each takes the next
+ * request of the schedule, waits until it is due if it is early, sends it and takes the next. So at most that many
+ * requests are in flight and that many connections open, whatever the server does, and a server slower than the
+ * schedule shows as queueing time, as KO answers and as a rate answered below the offered one — never as a client
+ * that runs out of file descriptors.
+ *
+ * <p>Gatling's {@code maxConnectionsPerHost} is not the bound: it caps the connections one virtual user opens to
+ * fetch a page's resources, not a shared pool. The paths come from {@code benchmark.paths} as {@code name=path}
+ * pairs separated by {@code |}.
  */
 public class ReadSimulation extends Simulation {
 
-    /** The name of a path's measured requests in the report, and the prefix of its warm-up. */
+    /** The prefix of a path's warm-up run; its measured run is named after the path alone. */
     static final String WARM_UP = "warm-up ";
 
+    static final int DEFAULT_CONNECTIONS = 32;
+    /** How long a request may wait for a connection, and then for its answer, before it counts as KO. */
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private static final String SLOT = "slot";
+
     public ReadSimulation() {
-        String base = System.getProperty("benchmark.base");
-        String authorization = System.getProperty("benchmark.authorization");
         int rate = Integer.getInteger("benchmark.rate", 2_000);
         int seconds = Integer.getInteger("benchmark.seconds", 15);
         int warmUp = Integer.getInteger("benchmark.warm-up-seconds", 5);
-        HttpProtocolBuilder protocol = http.baseUrl(base)
-                .header("Authorization", authorization)
+        int connections = Integer.getInteger("benchmark.connections", DEFAULT_CONNECTIONS);
+        HttpProtocolBuilder protocol = http.baseUrl(System.getProperty("benchmark.base"))
+                .header("Authorization", System.getProperty("benchmark.authorization"))
                 .acceptHeader("application/json")
-                // One pool of keep-alive connections for all virtual users, as a client application would have.
                 .shareConnections();
-        List<String[]> paths = new ArrayList<>();
-        for (String pair : System.getProperty("benchmark.paths").split("\\|")) {
-            paths.add(pair.split("=", 2));
-        }
         PopulationBuilder chain = null;
-        for (String[] path : paths) {
-            PopulationBuilder warm = run(WARM_UP + path[0], path[1], rate, warmUp);
-            PopulationBuilder measured = run(path[0], path[1], rate, seconds);
+        for (String pair : System.getProperty("benchmark.paths").split("\\|")) {
+            String[] path = pair.split("=", 2);
+            PopulationBuilder warm = run(WARM_UP + path[0], path[1], rate, warmUp, connections);
+            PopulationBuilder measured = run(path[0], path[1], rate, seconds, connections);
             chain = chain == null ? warm.andThen(measured) : chain.andThen(warm.andThen(measured));
         }
         setUp(chain).protocols(protocol);
     }
 
-    private static PopulationBuilder run(String name, String path, int rate, int seconds) {
-        ScenarioBuilder scenario = scenario(name).exec(http(name).get(path).check(status().is(200)));
-        return scenario.injectOpen(constantUsersPerSec(rate).during(seconds));
+    private static PopulationBuilder run(String name, String path, int rate, int seconds, int connections) {
+        ReadSchedule schedule = ReadSchedule.create(name, rate, seconds, TIMEOUT);
+        ChainBuilder claim = exec(session -> session.set(SLOT, schedule.claim()));
+        ChainBuilder send = exec(http(name).get(path).requestTimeout(TIMEOUT).check(status().is(200)))
+                .exec(session -> {
+                    schedule.answered(session.getLong(SLOT), !session.isFailed());
+                    return session.markAsSucceeded();
+                });
+        ChainBuilder drop = exec(session -> {
+            schedule.dropped(session.getLong(SLOT));
+            return session;
+        });
+        return scenario(name)
+                .exec(claim)
+                .asLongAs(session -> session.getLong(SLOT) < schedule.due)
+                .on(pause(session -> schedule.untilDue(session.getLong(SLOT)))
+                        .doIfOrElse(session -> schedule.tooLate(session.getLong(SLOT)))
+                        .then(drop)
+                        .orElse(send)
+                        .exec(claim))
+                .injectOpen(atOnceUsers(connections));
     }
 }

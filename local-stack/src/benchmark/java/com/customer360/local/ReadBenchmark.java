@@ -1,0 +1,170 @@
+package com.customer360.local;
+
+import static com.customer360.local.Benchmark.LIMIT;
+
+import com.customer360.events.cloudevents.EventEnvelope;
+import com.customer360.testing.TestHttp;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The reads part of the benchmark: a customer with 10 orders and one with {@code largeOrders}, published to the local
+ * stack's event topic and projected first, then read at a fixed rate, open loop ({@link ReadSimulation}): details,
+ * the first page of the history and the last (by page number and by cursor). The documents read are checked before
+ * the load; what the load itself measures — times, the rate answered OK, KO answers — is a result against the
+ * targets, never a reason to fail the run. If the load cannot be measured at all, its rows say why.
+ */
+final class ReadBenchmark {
+
+    static final int RATE = 2_000;
+    static final int SECONDS = 15;
+    static final int WARM_UP_SECONDS = 5;
+
+    private final BenchmarkReport report;
+    private final List<String> wrong;
+    private final int connections;
+
+    ReadBenchmark(BenchmarkReport report, List<String> wrong, int connections) {
+        this.report = report;
+        this.wrong = wrong;
+        this.connections = connections;
+    }
+
+    void run(LocalStack stack, int largeOrders, Path out) throws Exception {
+        Map<String, String> paths = publishAndCheck(stack, largeOrders);
+        GatlingRun reads;
+        try {
+            reads = GatlingRun.run(
+                    ReadSimulation.class,
+                    out.resolve("gatling"),
+                    Map.of(
+                            "benchmark.authorization", stack.authorization("viewer"),
+                            "benchmark.base", stack.queryApi().toString(),
+                            "benchmark.rate", Integer.toString(RATE),
+                            "benchmark.seconds", Integer.toString(SECONDS),
+                            "benchmark.warm-up-seconds", Integer.toString(WARM_UP_SECONDS),
+                            "benchmark.connections", Integer.toString(connections),
+                            "benchmark.paths",
+                                    paths.entrySet().stream()
+                                            .map(e -> e.getKey() + "=" + e.getValue())
+                                            .collect(Collectors.joining("|"))));
+        } catch (Exception e) {
+            paths.keySet().forEach(name -> report.add(BenchmarkReport.Row.failed(figure(name), target(name), e)));
+            return;
+        }
+        ReadSchedule.Figures smallDetails =
+                ReadSchedule.named("details, 10 orders").figures();
+        ReadSchedule.Figures smallPage =
+                ReadSchedule.named("history page 1, 10 orders").figures();
+        for (String name : paths.keySet()) {
+            ReadSchedule.Figures figures = ReadSchedule.named(name).figures();
+            boolean details = name.startsWith("details");
+            ReadSchedule.Figures base = details ? smallDetails : smallPage;
+            double limit = details ? 5 : 10;
+            Double ratio = base.p99() > 0 && figures.ok() > 0 ? figures.p99() / base.p99() : null;
+            boolean keptUp = figures.ko() == 0;
+            report.add(new BenchmarkReport.Row(
+                    figure(name),
+                    figures.p99(),
+                    "ms",
+                    details ? "details, 10 orders" : "page 1, 10 orders",
+                    base.p99(),
+                    ratio,
+                    target(name),
+                    keptUp && figures.p99() <= limit && (ratio == null || Math.abs(ratio - 1) <= 0.2),
+                    notes(figures, reads, name),
+                    new BenchmarkReport.Load(figures.offeredPerSecond(), figures.perSecond(), figures.ko()),
+                    null));
+        }
+        report.checked("reads: report " + out.relativize(reads.report));
+    }
+
+    private String notes(ReadSchedule.Figures figures, GatlingRun reads, String name) {
+        String sent;
+        try {
+            GatlingRun.Stats stats = reads.stats(name);
+            sent = String.format(
+                    ", Gatling's time from the moment sent: p50 %.0f ms, p99 %.0f ms", stats.p50(), stats.p99());
+        } catch (IllegalStateException e) {
+            sent = ", no Gatling figures (" + e.getMessage() + ")";
+        }
+        return String.format(
+                "timed from when each request was due: p50 %.2f ms, p95 %.2f ms, max %.0f ms; %,d of %,d due answered"
+                        + " 200, %,d failed or timed out, %,d dropped after waiting %d s for one of %d connections, %,d never"
+                        + " sent%s",
+                figures.p50(),
+                figures.p95(),
+                figures.max(),
+                figures.ok(),
+                figures.due(),
+                figures.failed(),
+                figures.dropped(),
+                ReadSimulation.TIMEOUT.toSeconds(),
+                connections,
+                figures.missing(),
+                sent);
+    }
+
+    private static String figure(String name) {
+        return String.format("GET %s, p99 at %,d/s open loop", name, RATE);
+    }
+
+    private static String target(String name) {
+        return "≤ " + (name.startsWith("details") ? 5 : 10) + " ms, flat (±20 %), every request answered";
+    }
+
+    /** The two customers' events, projected, and the pages the load will read checked once: the paths by name. */
+    private Map<String, String> publishAndCheck(LocalStack stack, int largeOrders) throws Exception {
+        String small = "reads-small";
+        String large = "reads-large";
+        List<EventEnvelope> events = new ArrayList<>();
+        events.add(LargeCustomers.registered(small));
+        events.add(LargeCustomers.registered(large));
+        for (int i = 0; i < 10; i++) {
+            events.add(LargeCustomers.placed(small, i));
+        }
+        for (int i = 0; i < largeOrders; i++) {
+            events.add(LargeCustomers.placed(large, i));
+        }
+        BenchmarkTopic.publish(stack.kafkaBootstrapServers(), "customer-order-events", events);
+        TestHttp viewer = new TestHttp(stack.queryApi()).authorizedBy(stack.authorization("viewer"));
+        LargeCustomerBenchmark.awaitOrderCount(viewer, small, 10, LIMIT);
+        LargeCustomerBenchmark.awaitOrderCount(viewer, large, largeOrders, LIMIT);
+        int lastPage = (largeOrders - 1) / 20;
+        String cursor = LargeCustomers.cursorBefore(large, largeOrders - lastPage * 20);
+        String byNumber = "history last page by number, " + largeOrders + " orders";
+        String byCursor = "history last page by cursor, " + largeOrders + " orders";
+        Map<String, String> paths = new LinkedHashMap<>();
+        paths.put("details, 10 orders", "/api/customers/" + small);
+        paths.put("details, " + largeOrders + " orders", "/api/customers/" + large);
+        paths.put("history page 1, 10 orders", "/api/customers/" + small + "/orders?size=20");
+        paths.put("history page 1, " + largeOrders + " orders", "/api/customers/" + large + "/orders?size=20");
+        paths.put(byNumber, "/api/customers/" + large + "/orders?size=20&page=" + lastPage);
+        paths.put(byCursor, "/api/customers/" + large + "/orders?size=20&cursor=" + cursor);
+        for (String path : paths.values()) {
+            TestHttp.Answer answer = viewer.get(path);
+            if (answer.status() != 200) {
+                wrong.add("GET " + path + " answered " + answer.status());
+            }
+        }
+        checkLastPage(viewer.get(paths.get(byNumber)), large, largeOrders);
+        checkLastPage(viewer.get(paths.get(byCursor)), large, largeOrders);
+        report.checked("the last history page (by number and by cursor) of the " + largeOrders
+                + "-order customer ends with its first order, and counts all orders");
+        return paths;
+    }
+
+    private void checkLastPage(TestHttp.Answer page, String customerId, int orders) {
+        JsonNode items = page.json().path("items");
+        String oldest = items.path(items.size() - 1).path("orderId").asText();
+        if (!oldest.equals(customerId + "-o-0")
+                || page.json().path("totalItems").asLong() != orders) {
+            wrong.add("wrong last page for " + customerId + ": oldest " + oldest);
+        }
+    }
+}
