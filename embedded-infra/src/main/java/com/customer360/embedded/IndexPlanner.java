@@ -3,8 +3,6 @@ package com.customer360.embedded;
 import com.customer360.embedded.QueryBranches.Branch;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +23,7 @@ import java.util.Objects;
  * fetched once, and the matcher decides the rest.
  *
  * <p>Which plan, when several indexes can answer: the one expected to read the fewest documents, as MongoDB's trial
- * runs would find (see {@link #cost}). The number of entries in a plan's ranges is counted from the B-tree in
+ * runs would find (see {@link PlanChoice}). The number of entries in a plan's ranges is counted from the B-tree in
  * O(log n) per range, so the estimate is cheap and exact for entries; for {@code $all} the rarest of its values is
  * looked up. A search for a phone number ({@code searchTokens $all [...]} sorted by name) thus reads the few hundred
  * customers holding its rarest piece instead of walking every customer in name order.
@@ -44,46 +42,7 @@ final class IndexPlanner {
                 .map(index -> plan(index, branches, sort, limit))
                 .filter(Objects::nonNull)
                 .toList();
-        Comparator<IndexPlan> tighter = Comparator.comparingInt(IndexPlan::boundColumns)
-                .thenComparing(IndexPlan::sorted)
-                .thenComparing(IndexPlan::exact)
-                .thenComparing(plan -> -plan.ranges().size());
-        if (plans.size() < 2) {
-            return plans.isEmpty() ? null : plans.get(0);
-        }
-        Map<IndexPlan, Long> entries = new IdentityHashMap<>();
-        plans.forEach(plan -> entries.put(plan, entries(plan)));
-        long matches = Math.max(
-                1, entries.values().stream().mapToLong(Long::longValue).min().orElse(1));
-        long wanted = limit > 0 ? Math.max(0, (long) skip) + limit : 0;
-        Comparator<IndexPlan> cheaper =
-                Comparator.comparingDouble(plan -> cost(plan, entries.get(plan), matches, wanted));
-        return plans.stream().min(cheaper.thenComparing(tighter.reversed())).orElseThrow();
-    }
-
-    /**
-     * The documents a plan is expected to read: all its entries, unless it yields the sort order and the query
-     * wants only {@code wanted} matches — then, if its entries are exactly the matches, those; otherwise the share of
-     * its entries that holds that many matches, with the matches spread evenly and at most as many as the smallest
-     * plan has entries (each plan's entries hold every match).
-     */
-    static double cost(IndexPlan plan, long entries, long matches, long wanted) {
-        if (!plan.sorted() || wanted <= 0) {
-            return entries;
-        }
-        if (plan.exact()) {
-            return Math.min(entries, wanted);
-        }
-        return Math.min(entries, (double) wanted * entries / matches);
-    }
-
-    /** The number of entries in a plan's ranges. */
-    private static long entries(IndexPlan plan) {
-        long entries = 0;
-        for (IndexPlan.Range range : plan.ranges()) {
-            entries += plan.index().entriesBetween(range.start(), range.end());
-        }
-        return entries;
+        return plans.isEmpty() ? null : PlanChoice.cheapest(plans, skip, limit);
     }
 
     private static IndexPlan plan(OrderedIndex index, List<Branch> branches, SortOrder sort, int limit) {

@@ -187,11 +187,11 @@ class IndexPlannerTest {
         IndexPlan sorted = new IndexPlan(HISTORY, List.of(), true, false, false, false, 1);
         IndexPlan exact = new IndexPlan(HISTORY, List.of(), true, false, true, true, 1);
 
-        assertThat(IndexPlanner.cost(unsorted, 800, 800, 20)).isEqualTo(800);
-        assertThat(IndexPlanner.cost(sorted, 100_000, 800, 20)).isEqualTo(2_500);
-        assertThat(IndexPlanner.cost(sorted, 100_000, 5_000, 20)).isEqualTo(400);
-        assertThat(IndexPlanner.cost(sorted, 100_000, 5_000, 0)).isEqualTo(100_000);
-        assertThat(IndexPlanner.cost(exact, 100_000, 100_000, 20)).isEqualTo(20);
+        assertThat(PlanChoice.cost(unsorted, 800, 800, 20)).isEqualTo(800);
+        assertThat(PlanChoice.cost(sorted, 100_000, 800, 20)).isEqualTo(2_500);
+        assertThat(PlanChoice.cost(sorted, 100_000, 5_000, 20)).isEqualTo(400);
+        assertThat(PlanChoice.cost(sorted, 100_000, 5_000, 0)).isEqualTo(100_000);
+        assertThat(PlanChoice.cost(exact, 100_000, 100_000, 20)).isEqualTo(20);
     }
 
     private static IndexPlan plan(FakeIndex index, Document filter, Document sort, int limit) {
