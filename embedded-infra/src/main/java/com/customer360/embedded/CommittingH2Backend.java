@@ -31,9 +31,10 @@ import org.h2.mvstore.MVStore;
  * acknowledged write survives a killed process, not a power loss or kernel crash.
  *
  * <p>The commit also runs when the command failed, because a failed command may have applied part of its
- * work (an ordered bulk insert stops at the first duplicate key, after the documents before it). Concurrent
- * commands from several connections are safe: {@code MVStore.commit()} serialises itself, and a commit that
- * finds nothing unsaved (another connection's commit already covered it) returns at once.
+ * work (an ordered bulk insert stops at the first duplicate key, after the documents before it). Commands from
+ * several connections run side by side, but a commit waits until none is half done ({@link CommitGate}): an MVStore
+ * commit saves every map as it stands, and would otherwise save half of another connection's bulk write, or a
+ * document's new index entries beside its old body, for a killed process to come back to.
  *
  * <p>Every commit appends a new chunk to the file, and MVStore reuses the space of replaced chunks only after
  * 45 seconds (its retention time, which protects readers of older versions). Under a steady stream of single
@@ -50,6 +51,8 @@ final class CommittingH2Backend extends H2Backend {
 
     private static final String DATA_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
+
+    private final CommitGate commits;
 
     private static final Set<String> WRITE_COMMANDS = caseInsensitive(
             "insert",
@@ -79,6 +82,7 @@ final class CommittingH2Backend extends H2Backend {
                         .autoCommitDisabled()
                         .open(),
                 file));
+        commits = new CommitGate(getMvStore());
     }
 
     @Override
@@ -98,11 +102,7 @@ final class CommittingH2Backend extends H2Backend {
         if (!writes(command, query)) {
             return super.handleCommand(channel, databaseName, command, query);
         }
-        try {
-            return super.handleCommand(channel, databaseName, command, query);
-        } finally {
-            commit();
-        }
+        return commits.write(() -> super.handleCommand(channel, databaseName, command, query));
     }
 
     @Override

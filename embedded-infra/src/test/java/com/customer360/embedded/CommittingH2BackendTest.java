@@ -2,6 +2,7 @@ package com.customer360.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoClient;
@@ -13,6 +14,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.bson.Document;
+import org.h2.mvstore.MVMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +145,53 @@ class CommittingH2BackendTest {
         try (MongoClient client = MongoClients.create(
                 "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
             assertThat(orders(client).countDocuments()).isEqualTo((long) writers * documentsPerWriter);
+        }
+    }
+
+    /**
+     * A commit must never save half of another connection's command: a killed process would come back with a bulk
+     * write partly applied, or a document whose index entries say another version than the document does (found by
+     * the kill -9 test: a customer document its guarded write could no longer find by {@code _id} and version).
+     */
+    @Test
+    void shouldCommitOnlyWholeCommandsWhenAnotherConnectionWritesMeanwhile() throws Exception {
+        int documents = 50_000;
+        ExecutorService bulk = Executors.newSingleThreadExecutor();
+        try (MongoClient bulkClient = MongoClients.create(connectionString);
+                MongoClient otherClient = MongoClients.create(connectionString)) {
+            orders(bulkClient).createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
+            List<Document> batch = IntStream.range(0, documents)
+                    .mapToObj(i -> new Document("_id", "o-" + i).append("version", 1L))
+                    .toList();
+            Future<?> inserting = bulk.submit(() -> orders(bulkClient).insertMany(batch));
+            MVMap<Object, Object> stored = backend.getMvStore().openMap("databases.shop.orders");
+            await().atMost(Duration.ofSeconds(30)).until(() -> stored.sizeAsLong() > 0 || inserting.isDone());
+            assertThat(inserting).as("the bulk write was still under way").isNotDone();
+
+            otherClient.getDatabase("shop").getCollection("ticks").insertOne(new Document("_id", "tick"));
+            // What the file holds now is what a process killed at this moment would find.
+            backend.getMvStore().closeImmediately();
+            server.shutdownNow();
+        } finally {
+            bulk.shutdownNow();
+            bulk.awaitTermination(30, TimeUnit.SECONDS);
+        }
+
+        backend = new CommittingH2Backend(file());
+        server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            assertThat(client.getDatabase("shop").getCollection("ticks").countDocuments())
+                    .isOne();
+            // The driver sends the documents as commands of at most the batch size the server announces.
+            int perCommand = client.getDatabase("admin")
+                    .runCommand(new Document("isMaster", 1))
+                    .getInteger("maxWriteBatchSize");
+            assertThat(perCommand).isLessThan(documents);
+            assertThat(orders(client).countDocuments() % perCommand)
+                    .as("each command of the bulk write, all or nothing")
+                    .isZero();
         }
     }
 

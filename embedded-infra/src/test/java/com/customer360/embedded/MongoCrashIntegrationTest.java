@@ -13,7 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -39,6 +43,49 @@ class MongoCrashIntegrationTest {
         writeThenKill(store, "committing");
 
         assertThat(storedIds(store, CommittingH2Backend::new)).containsExactlyInAnyOrderElementsOf(allIds());
+    }
+
+    /**
+     * Killed while writers on several connections rewrite their documents in bulk, the store comes back with each
+     * writer's last saved bulk write whole — every document of a writer at the same version — and with every document
+     * found through its unique {@code (_id, version)} index: no commit saved half of another connection's command.
+     */
+    @Test
+    void shouldComeBackWithWholeWriteCommandsWhenKilledAmidConcurrentBulkWrites() throws Exception {
+        Path store = tempDir.resolve("store");
+        Files.createDirectories(store);
+        int writers = 4;
+        int documents = 300;
+        try (ChildJvm child = ChildJvm.start(
+                tempDir.resolve("busy.log"), BusyWritersMain.class, store.toString(), "" + writers, "" + documents)) {
+            assertThat(child.awaitLine("ROUNDS", WAIT)).startsWith("ROUNDS");
+            child.kill();
+        }
+
+        MongoServer server = new MongoServer(new CommittingH2Backend(store.resolve(EmbeddedMongoServer.FILE_NAME)));
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create(
+                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            MongoCollection<Document> versioned = BusyWritersMain.collection(client);
+            Map<Integer, Set<Long>> versionsByWriter = new HashMap<>();
+            List<Document> all = versioned.find().into(new ArrayList<>());
+            assertThat(all).hasSize(writers * documents);
+            for (Document document : all) {
+                versionsByWriter
+                        .computeIfAbsent(document.getInteger("writer"), writer -> new HashSet<>())
+                        .add(document.getLong("version"));
+                assertThat(versioned
+                                .find(new Document("_id", document.get("_id"))
+                                        .append("version", document.get("version")))
+                                .first())
+                        .as("%s found through its (_id, version) index", document.get("_id"))
+                        .isNotNull();
+            }
+            assertThat(versionsByWriter.values())
+                    .allSatisfy(versions -> assertThat(versions).hasSize(1));
+        } finally {
+            server.shutdownNow();
+        }
     }
 
     /**

@@ -64,6 +64,11 @@ public class Projector {
     private final TimelineDocuments timeline;
     private final Clock clock;
     private final int maxAttempts;
+
+    /** Batches in a row a customer's document may stay in conflict before the customer is held. */
+    static final int HOLD_AFTER_BATCHES = 3;
+
+    private final StubbornConflicts stubborn = new StubbornConflicts(HOLD_AFTER_BATCHES);
     private final ProjectionCheckpoints checkpoints;
     private volatile boolean indexed;
 
@@ -134,7 +139,14 @@ public class Projector {
             folded.keySet().removeAll(conflicts);
             written.putAll(folded);
             if (!conflicts.isEmpty() && attempt >= maxAttempts) {
-                throw new ConcurrentWritesException(CustomerDetailsDocuments.COLLECTION, conflicts, attempt);
+                Set<String> outlasting = stubborn.outlasting(conflicts);
+                if (outlasting.isEmpty()) {
+                    throw new ConcurrentWritesException(CustomerDetailsDocuments.COLLECTION, conflicts, attempt);
+                }
+                String reason = "its " + CustomerDetailsDocuments.COLLECTION + " document kept changing under "
+                        + attempt + " write attempts in each of " + HOLD_AFTER_BATCHES + " batches in a row";
+                outlasting.forEach(id -> failures.failWhole(id, reason));
+                conflicts = Set.of();
             }
             pending = conflicts;
         }

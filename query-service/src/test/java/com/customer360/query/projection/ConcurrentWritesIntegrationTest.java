@@ -117,6 +117,33 @@ class ConcurrentWritesIntegrationTest {
         assertThat(theirOrders).hasValue(3);
     }
 
+    /**
+     * A conflict that outlasts the retries of several batches is no passing rebalance: the document cannot be written
+     * (a second writer that never stops, an index that no longer finds it). Its customer is held with the reason, and
+     * the read side goes on for everyone else instead of retrying the batch for ever.
+     */
+    @Test
+    void shouldHoldACustomerWhoseDocumentKeepsChangingBatchAfterBatch() {
+        project(ourProjector, history.registered("c-1", null));
+        AtomicInteger theirOrders = new AtomicInteger();
+        for (int i = 0; i < 100; i++) {
+            cuttingIn.add(() -> project(
+                    theirProjector,
+                    history.placed("o-" + theirOrders.incrementAndGet(), "c-1", "USD", "1.00", "2026-01-01")));
+        }
+        List<EventEnvelope> batch =
+                List.of(history.placed("o-mine", "c-1", "USD", "2.00", "2026-01-02"), history.registered("c-2", null));
+        for (int retried = 1; retried < Projector.HOLD_AFTER_BATCHES; retried++) {
+            assertThatThrownBy(() -> ourProjector.project(batch, true)).isInstanceOf(ConcurrentWritesException.class);
+        }
+
+        ProjectionResult result = ourProjector.project(batch, true);
+
+        assertThat(result.failures()).containsOnlyKeys(0);
+        assertThat(result.failures().get(0).reason()).contains("kept changing");
+        assertThat(customers.find(eq("_id", "c-2")).first()).isNotNull();
+    }
+
     @Test
     void shouldReadTwiceAndWriteTwiceForABatchOfManyCustomers() {
         List<EventEnvelope> first = new ArrayList<>();
