@@ -80,6 +80,10 @@ final class CommittingH2Backend extends H2Backend {
                         // housekeeping — rewriting and moving chunks — lost a collection under a long bulk-write load
                         // (Chunk ... not found; see docs/embedded-default.md). Commits still free unused chunks.
                         .autoCommitDisabled()
+                        // Nor a commit from inside a write once its unsaved pages pass this buffer (MVStore's back
+                        // pressure, 1 MB by default): it would save the command half done. A command's pages wait in
+                        // memory for the commit after it, as many as the command changed.
+                        .autoCommitBufferSize(0)
                         .open(),
                 file));
         commits = new CommitGate(getMvStore());

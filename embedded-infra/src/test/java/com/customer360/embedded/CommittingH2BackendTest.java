@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.ConnectionString;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -12,6 +14,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.h2.mvstore.MVMap;
@@ -192,6 +197,43 @@ class CommittingH2BackendTest {
             assertThat(orders(client).countDocuments() % perCommand)
                     .as("each command of the bulk write, all or nothing")
                     .isZero();
+        }
+    }
+
+    /**
+     * However much one command writes, it is saved by the one commit after it: MVStore commits by itself from inside a
+     * write once its unsaved pages pass a buffer size, which would save the command half done (a rebuild's bulk insert
+     * of large documents did so, dozens of times a second).
+     */
+    @Test
+    void shouldSaveEvenAVeryLargeCommandWithOneCommitAfterIt() {
+        AtomicInteger inserts = new AtomicInteger();
+        MongoClientSettings counting = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(connectionString))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("insert")) {
+                            inserts.incrementAndGet();
+                        }
+                    }
+                })
+                .build();
+        try (MongoClient client = MongoClients.create(counting)) {
+            MongoCollection<Document> orders = orders(client);
+            orders.insertOne(new Document("_id", "first"));
+            String payload = "x".repeat(30_000);
+            List<Document> large = IntStream.range(0, 1_000)
+                    .mapToObj(i -> new Document("_id", "o-" + i).append("payload", payload + i))
+                    .toList();
+            long before = backend.getMvStore().getCurrentVersion();
+            inserts.set(0);
+
+            orders.insertMany(large);
+
+            // The driver sends it as a few commands (it splits by size); each is saved by one commit.
+            assertThat(backend.getMvStore().getCurrentVersion() - before).isEqualTo(inserts.get());
+            assertThat(orders.countDocuments()).isEqualTo(1_001);
         }
     }
 
