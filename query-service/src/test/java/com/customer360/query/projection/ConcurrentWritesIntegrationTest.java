@@ -105,12 +105,7 @@ class ConcurrentWritesIntegrationTest {
     @Test
     void cannotWriteADocumentThatKeepsChangingBeyondTheAttempts() {
         project(ourProjector, history.registered("c-1", null));
-        AtomicInteger theirOrders = new AtomicInteger();
-        for (int i = 0; i < 10; i++) {
-            cuttingIn.add(() -> project(
-                    theirProjector,
-                    history.placed("o-" + theirOrders.incrementAndGet(), "c-1", "USD", "1.00", "2026-01-01")));
-        }
+        AtomicInteger theirOrders = theyPlaceAnOrderForC1BeforeEachOfOurWrites(10);
 
         assertThatThrownBy(() -> project(ourProjector, history.placed("o-mine", "c-1", "USD", "2.00", "2026-01-02")))
                 .isInstanceOf(ConcurrentWritesException.class);
@@ -125,12 +120,7 @@ class ConcurrentWritesIntegrationTest {
     @Test
     void shouldHoldACustomerWhoseDocumentKeepsChangingBatchAfterBatch() {
         project(ourProjector, history.registered("c-1", null));
-        AtomicInteger theirOrders = new AtomicInteger();
-        for (int i = 0; i < 100; i++) {
-            cuttingIn.add(() -> project(
-                    theirProjector,
-                    history.placed("o-" + theirOrders.incrementAndGet(), "c-1", "USD", "1.00", "2026-01-01")));
-        }
+        theyPlaceAnOrderForC1BeforeEachOfOurWrites(100);
         List<EventEnvelope> batch =
                 List.of(history.placed("o-mine", "c-1", "USD", "2.00", "2026-01-02"), history.registered("c-2", null));
         for (int retried = 1; retried < Projector.HOLD_AFTER_BATCHES; retried++) {
@@ -175,6 +165,17 @@ class ConcurrentWritesIntegrationTest {
 
         assertThat(commands).containsExactly("find");
         assertThat(customers.find(eq("_id", "c-1")).first()).isEqualTo(before);
+    }
+
+    /** The other writer cuts in before each of our next customer writes, up to {@code times}; counts its orders. */
+    private AtomicInteger theyPlaceAnOrderForC1BeforeEachOfOurWrites(int times) {
+        AtomicInteger theirOrders = new AtomicInteger();
+        for (int i = 0; i < times; i++) {
+            cuttingIn.add(() -> project(
+                    theirProjector,
+                    history.placed("o-" + theirOrders.incrementAndGet(), "c-1", "USD", "1.00", "2026-01-01")));
+        }
+        return theirOrders;
     }
 
     private Projector projector(MongoClient client) {
