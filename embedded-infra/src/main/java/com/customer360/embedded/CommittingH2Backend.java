@@ -52,8 +52,6 @@ final class CommittingH2Backend extends H2Backend {
     private static final String DATA_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
 
-    private final CommitGate commits;
-
     private static final Set<String> WRITE_COMMANDS = caseInsensitive(
             "insert",
             "update",
@@ -65,6 +63,8 @@ final class CommittingH2Backend extends H2Backend {
             "dropIndexes",
             "dropDatabase",
             "renameCollection");
+
+    private final CommitGate commits;
 
     /**
      * Opens (or creates) the store file. Throws {@link IllegalStateException} if the file holds data written by

@@ -144,11 +144,8 @@ class CommittingH2BackendTest {
         backend.getMvStore().closeImmediately();
         server.shutdownNow();
 
-        backend = new CommittingH2Backend(file());
-        server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
-        try (MongoClient client = MongoClients.create(
-                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+        start(); // the same file again, as after a restart
+        try (MongoClient client = MongoClients.create(connectionString)) {
             assertThat(orders(client).countDocuments()).isEqualTo((long) writers * documentsPerWriter);
         }
     }
@@ -182,11 +179,8 @@ class CommittingH2BackendTest {
             bulk.awaitTermination(30, TimeUnit.SECONDS);
         }
 
-        backend = new CommittingH2Backend(file());
-        server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
-        try (MongoClient client = MongoClients.create(
-                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+        start(); // the same file again, as after a restart
+        try (MongoClient client = MongoClients.create(connectionString)) {
             assertThat(client.getDatabase("shop").getCollection("ticks").countDocuments())
                     .isOne();
             // The driver sends the documents as commands of at most the batch size the server announces.

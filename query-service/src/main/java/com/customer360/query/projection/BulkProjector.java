@@ -149,7 +149,7 @@ public final class BulkProjector {
                                     folded.orders.get(orderId), nextVersion(folded.orderVersions.get(orderId)), now));
                 }
             } catch (RuntimeException e) {
-                if (Projector.Outages.isOutage(e)) {
+                if (Outages.isOutage(e)) {
                     throw e;
                 }
                 // The documents cannot be folded or mapped: every event of the customer fails, nothing changes.

@@ -16,7 +16,6 @@ import com.customer360.query.store.GuardedWrites;
 import com.customer360.query.store.ReadVersions;
 import com.customer360.query.store.StoredDocuments;
 import com.customer360.query.timeline.TimelineDocuments;
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
@@ -53,6 +52,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Projector {
 
+    /** Batches in a row a customer's document may stay in conflict before the customer is held. */
+    static final int HOLD_AFTER_BATCHES = 3;
+
     private final MongoCollection<Document> customerCollection;
     private final MongoCollection<Document> orderCollection;
     private final CustomerDetailsDocuments customerDocuments = new CustomerDetailsDocuments();
@@ -64,10 +66,6 @@ public class Projector {
     private final TimelineDocuments timeline;
     private final Clock clock;
     private final int maxAttempts;
-
-    /** Batches in a row a customer's document may stay in conflict before the customer is held. */
-    static final int HOLD_AFTER_BATCHES = 3;
-
     private final StubbornConflicts stubborn = new StubbornConflicts(HOLD_AFTER_BATCHES);
     private final ProjectionCheckpoints checkpoints;
     private volatile boolean indexed;
@@ -128,7 +126,7 @@ public class Projector {
                     .computeIfAbsent(event.event().customerId(), id -> new ArrayList<>())
                     .add(new CustomerFold.Event(i, event));
         }
-        Failures failures = new Failures(byCustomer);
+        BatchFailures failures = new BatchFailures(byCustomer);
         Set<Integer> notApplied = new HashSet<>();
         Set<String> changed = new LinkedHashSet<>();
         Collection<String> pending = byCustomer.keySet();
@@ -139,13 +137,7 @@ public class Projector {
             folded.keySet().removeAll(conflicts);
             written.putAll(folded);
             if (!conflicts.isEmpty() && attempt >= maxAttempts) {
-                Set<String> outlasting = stubborn.outlasting(conflicts);
-                if (outlasting.isEmpty()) {
-                    throw new ConcurrentWritesException(CustomerDetailsDocuments.COLLECTION, conflicts, attempt);
-                }
-                String reason = "its " + CustomerDetailsDocuments.COLLECTION + " document kept changing under "
-                        + attempt + " write attempts in each of " + HOLD_AFTER_BATCHES + " batches in a row";
-                outlasting.forEach(id -> failures.failWhole(id, reason));
+                holdOrThrow(conflicts, attempt, failures);
                 conflicts = Set.of();
             }
             pending = conflicts;
@@ -164,6 +156,20 @@ public class Projector {
             }
         }
         return new ProjectionResult(failures.byEvent, notApplied, changed);
+    }
+
+    /**
+     * Holds the customers whose documents stayed in conflict through the attempts of {@link #HOLD_AFTER_BATCHES}
+     * batches in a row; while any of them may still settle, throws, and the batch is retried as a whole.
+     */
+    private void holdOrThrow(Set<String> conflicts, int attempts, BatchFailures failures) {
+        Set<String> outlasting = stubborn.outlasting(conflicts);
+        if (outlasting.isEmpty()) {
+            throw new ConcurrentWritesException(CustomerDetailsDocuments.COLLECTION, conflicts, attempts);
+        }
+        String reason = "its " + CustomerDetailsDocuments.COLLECTION + " document kept changing under " + attempts
+                + " write attempts in each of " + HOLD_AFTER_BATCHES + " batches in a row";
+        outlasting.forEach(id -> failures.failWhole(id, reason));
     }
 
     private Map<String, CustomerFold.Folded> foldAll(
@@ -215,7 +221,7 @@ public class Projector {
     private Set<String> writeCustomers(
             Map<String, CustomerFold.Folded> folded,
             Map<String, List<CustomerFold.Event>> byCustomer,
-            Failures failures) {
+            BatchFailures failures) {
         Instant now = clock.instant();
         List<GuardedWrites.Write> writes = new ArrayList<>();
         for (CustomerFold.Folded customer : folded.values()) {
@@ -243,7 +249,7 @@ public class Projector {
     private void writeOrders(
             Map<String, CustomerFold.Folded> written,
             Map<String, List<CustomerFold.Event>> byCustomer,
-            Failures failures) {
+            BatchFailures failures) {
         Map<String, String> customerOf = new HashMap<>();
         Map<String, OrderDetails> toWrite = new LinkedHashMap<>();
         Map<String, Long> versions = new HashMap<>();
@@ -285,7 +291,7 @@ public class Projector {
     private void writeTimeline(
             Map<String, List<CustomerFold.Event>> byCustomer,
             Map<String, CustomerFold.Folded> written,
-            Failures failures) {
+            BatchFailures failures) {
         List<EventEnvelope> done = new ArrayList<>();
         for (CustomerFold.Folded customer : written.values()) {
             if (failures.isFailedWhole(customer.customerId)) {
@@ -333,29 +339,6 @@ public class Projector {
                 + e.getClass().getName();
     }
 
-    /** The failures of a batch, by event, and the customers none of whose events of the batch went in. */
-    private static final class Failures {
-        final Map<Integer, Failure> byEvent = new HashMap<>();
-        final Set<String> failedWhole = new HashSet<>();
-        final Map<String, List<CustomerFold.Event>> byCustomer;
-
-        Failures(Map<String, List<CustomerFold.Event>> byCustomer) {
-            this.byCustomer = byCustomer;
-        }
-
-        /** Every event of the customer's batch failed, for this reason: none of their documents were written. */
-        void failWhole(String customerId, String reason) {
-            failedWhole.add(customerId);
-            for (CustomerFold.Event event : byCustomer.get(customerId)) {
-                byEvent.put(event.index(), Failure.refused(reason));
-            }
-        }
-
-        boolean isFailedWhole(String customerId) {
-            return failedWhole.contains(customerId);
-        }
-    }
-
     private static long nextVersion(Long stored) {
         return stored == null ? 1 : stored + 1;
     }
@@ -387,19 +370,5 @@ public class Projector {
             (documents == customerDocuments ? customerCollection : orderCollection).createIndexes(indexes);
         }
         indexed = true;
-    }
-
-    /** Infrastructure failures, which retry the batch, as opposed to one customer's data failing. */
-    static final class Outages {
-        private Outages() {}
-
-        static boolean isOutage(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof MongoException || cause instanceof InterruptedException) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }
