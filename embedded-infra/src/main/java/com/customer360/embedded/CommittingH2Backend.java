@@ -2,17 +2,22 @@ package com.customer360.embedded;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.AbstractMongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Constants;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.NoSuchCommandException;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.h2.mvstore.MVMap;
@@ -52,6 +57,7 @@ final class CommittingH2Backend extends H2Backend {
     private static final String DATA_PREFIX = "databases.";
     private static final String META_PREFIX = "meta.";
 
+    private static final Set<String> LAST_ERROR_COMMANDS = caseInsensitive("getLastError", "resetError");
     private static final Set<String> WRITE_COMMANDS = caseInsensitive(
             "insert",
             "update",
@@ -125,9 +131,17 @@ final class CommittingH2Backend extends H2Backend {
      * <p>An inner class on purpose: {@link H2Database}'s constructor opens the existing collections and indexes,
      * so {@link #openOrCreateUniqueIndex} runs before any field of a subclass is assigned, while the reference to
      * the enclosing backend (and so to its store) is assigned before the superclass constructor runs.
+     *
+     * <p>No request waits for the database's monitor: mongo-java-server's synchronised database takes it to look up a
+     * collection and to keep each connection's last write result, and holds it for the whole of an index build, so
+     * creating an index over a large collection (a rebuilt view's, once its documents are in) froze every read of
+     * every collection until it was done. Collections are looked up here in mongo-java-server's own map of them,
+     * a concurrent map, without its monitor ({@link #registeredCollections}); the last write
+     * results only served {@code getLastError}, a command MongoDB 5.1 removed, which is answered "no such command".
      */
     private final class Database extends H2Database {
 
+        private final Map<String, MongoCollection<Object>> collections = registeredCollections(this);
         private final boolean opened;
 
         Database(String databaseName) {
@@ -138,6 +152,9 @@ final class CommittingH2Backend extends H2Backend {
         @Override
         public Document handleCommand(
                 Channel channel, String command, Document query, DatabaseResolver resolver, Oplog oplog) {
+            if (LAST_ERROR_COMMANDS.contains(command)) {
+                throw new NoSuchCommandException(command);
+            }
             if (command.equalsIgnoreCase("aggregate")) {
                 Document answer = IndexedAggregation.answer(this, query, resolver, oplog);
                 if (answer != null) {
@@ -145,6 +162,33 @@ final class CommittingH2Backend extends H2Backend {
                 }
             }
             return super.handleCommand(channel, command, query, resolver, oplog);
+        }
+
+        @Override
+        public MongoCollection<Object> resolveCollection(String collectionName, boolean throwIfNotFound) {
+            if (!opened
+                    || throwIfNotFound
+                    || collectionName.isEmpty()
+                    || collectionName.length() > Constants.MAX_NS_LENGTH) {
+                return super.resolveCollection(collectionName, throwIfNotFound); // and its errors
+            }
+            return collections.get(collectionName);
+        }
+
+        @Override
+        protected MongoCollection<Object> resolveOrCreateCollection(String collectionName) {
+            MongoCollection<Object> collection = resolveCollection(collectionName, false);
+            return collection != null ? collection : super.resolveOrCreateCollection(collectionName);
+        }
+
+        @Override
+        protected void clearLastStatus(Channel channel) {
+            // only getLastError read it
+        }
+
+        @Override
+        protected void putLastResult(Channel channel, Document result) {
+            // only getLastError read it
         }
 
         @Override
@@ -207,6 +251,22 @@ final class CommittingH2Backend extends H2Backend {
         /** The name H2Database gives an index map, so that its dropIndex and drop remove this one. */
         private String indexMapName(String collectionName, String indexName) {
             return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        }
+    }
+
+    /**
+     * The map in which mongo-java-server registers a database's collections (a {@code ConcurrentHashMap}, private to
+     * its {@code AbstractMongoDatabase}), read here so that looking a collection up needs no lock. Fails at start if a
+     * new version of the library keeps its collections otherwise.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, MongoCollection<Object>> registeredCollections(AbstractMongoDatabase<Object> database) {
+        try {
+            Field field = AbstractMongoDatabase.class.getDeclaredField("collections");
+            field.setAccessible(true);
+            return (Map<String, MongoCollection<Object>>) field.get(database);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("this version of mongo-java-server keeps its collections unlike 1.47", e);
         }
     }
 

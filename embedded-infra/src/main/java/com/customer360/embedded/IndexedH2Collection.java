@@ -4,9 +4,12 @@ import com.customer360.embedded.QueryBranches.Branch;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.IndexBuildFailedException;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
@@ -69,6 +72,34 @@ final class IndexedH2Collection extends H2Collection {
             }
         }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * Builds a new non-unique index over the documents already there in one pass: mongo-java-server reads every
+     * document twice, once to check it and once to add it, computing its keys each time (a rebuilt view's indexes are
+     * created once its documents are in, so this is most of the cost of creating them). A document the index refuses
+     * (parallel arrays) fails the build and leaves no entry behind, as before. Writes to the collection wait for the
+     * build, so none is missed by it.
+     */
+    @Override
+    public synchronized void addIndex(Index<Object> index) {
+        boolean known =
+                getIndexes().stream().anyMatch(existing -> existing.getName().equals(index.getName()));
+        if (index instanceof SecondaryIndex secondary && !known && secondary.isEmpty()) {
+            long[] added = {0};
+            try {
+                streamAllDocumentsWithPosition().forEach(stored -> {
+                    secondary.add(stored.getDocument(), stored.getPosition(), this);
+                    added[0]++;
+                });
+            } catch (MongoServerError e) {
+                streamAllDocumentsWithPosition()
+                        .limit(added[0])
+                        .forEach(stored -> secondary.remove(stored.getDocument()));
+                throw new IndexBuildFailedException(e, this);
+            }
+        }
+        super.addIndex(index);
     }
 
     @Override
