@@ -105,11 +105,11 @@ public final class RebuildBenchmark {
 
                         Rebuild of customer-details beside the live view, %d events (%d customers), embedded stack, \
                         %d partitions
-                        | phase                         | seconds | events/s | GET p99 ms | GETs | failed GETs | peak heap MiB |
-                        |-------------------------------|---------|----------|------------|------|-------------|---------------|
-                        | live catch-up (500/batch)     | %7.1f | %8.0f | %10s | %4s | %11s | %13d |
-                        | idle reads                    | %7s | %8s | %10.1f | %4d | %11d | %13s |
-                        | rebuild (slices, bulk writes) | %7.1f | %8.0f | %10.1f | %4d | %11d | %13d |
+                        | phase                         | seconds | events/s | GET p99 ms | GET max ms | GETs | failed GETs | peak heap MiB |
+                        |-------------------------------|---------|----------|------------|------------|------|-------------|---------------|
+                        | live catch-up (500/batch)     | %7.1f | %8.0f | %10s | %10s | %4s | %11s | %13d |
+                        | idle reads                    | %7s | %8s | %10.1f | %10.1f | %4d | %11d | %13s |
+                        | rebuild (slices, bulk writes) | %7.1f | %8.0f | %10.1f | %10.1f | %4d | %11d | %13d |
                         Rebuild is %.2fx the live catch-up (server-side: %.1f s from start to caught up, %.0f events/s).
                         GET p99 during the rebuild is %.2fx idle.
                         Diff: %d customers compared, %d differing, fields %s. Switch: %d; a read after it: %d, \
@@ -123,16 +123,19 @@ public final class RebuildBenchmark {
                         "-",
                         "-",
                         "-",
+                        "-",
                         liveHeap,
                         "-",
                         "-",
                         idle.p99(),
+                        idle.max(),
                         idle.count(),
                         idle.failures(),
                         "-",
                         rebuildSeconds,
                         rebuildRate,
                         during.p99(),
+                        during.max(),
                         during.count(),
                         during.failures(),
                         rebuildHeap,
@@ -222,6 +225,12 @@ public final class RebuildBenchmark {
 
         int failures() {
             return failures.get();
+        }
+
+        double max() {
+            synchronized (nanos) {
+                return nanos.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6;
+            }
         }
 
         double p99() {

@@ -33,6 +33,17 @@ public final class TimelineDocuments {
         this.collection = collection;
     }
 
+    /**
+     * Timeline documents whose writes leave the collection's indexes to the caller, who creates {@link #INDEXES}
+     * once the documents are in (a rebuild's catch-up: building an index over the documents at the end costs less
+     * than keeping it up to date with every slice).
+     */
+    public static TimelineDocuments indexedByCaller(MongoCollection<Document> collection) {
+        TimelineDocuments timeline = new TimelineDocuments(collection);
+        timeline.indexed = true;
+        return timeline;
+    }
+
     /** Inserts the entries that are not there yet; returns once the writes are acknowledged. */
     public void write(List<TimelineEntry> entries) {
         if (entries.isEmpty()) {

@@ -30,6 +30,12 @@ public interface RebuildProjectors {
 
         /** Writes what waits in memory; the rebuild commits its offsets only after this. */
         default void flush() {}
+
+        /**
+         * Completes the version once the catch-up has written everything (its indexes), before it is caught up;
+         * harmless to call again after a crash.
+         */
+        default void finish() {}
     }
 
     /** The projection that follows live events once the rebuild caught up: a batch is written when projected. */
@@ -70,6 +76,11 @@ public interface RebuildProjectors {
                         @Override
                         public void flush() {
                             bulk.flush();
+                        }
+
+                        @Override
+                        public void finish() {
+                            bulk.finish();
                         }
                     };
                 }

@@ -133,7 +133,7 @@ final class RebuildRunner implements Runnable {
                 if (!callbacks.shouldRun(rebuild.rebuildId())) {
                     break;
                 }
-                if (!caughtUp && lag == 0 && projection.buffered() == 0 && settled()) {
+                if (!caughtUp && lag == 0 && projection.buffered() == 0 && settled() && finished(projection)) {
                     caughtUp = true;
                     projection = projectors.forVersion(rebuild.version());
                     if (callbacks.caughtUp(rebuild)) {
@@ -182,6 +182,21 @@ final class RebuildRunner implements Runnable {
         } catch (MongoException e) {
             log.warn(
                     "Rebuild {} could not write its documents, going back to its committed position: {}",
+                    rebuild.rebuildId(),
+                    e.getClass().getName());
+            LockSupport.parkNanos(OUTAGE_PAUSE.toNanos());
+            return false;
+        }
+    }
+
+    /** Completes the version's catch-up (its indexes); {@code false} if the store broke off (tried again later). */
+    private boolean finished(RebuildProjectors.VersionProjection projection) {
+        try {
+            projection.finish();
+            return true;
+        } catch (MongoException e) {
+            log.warn(
+                    "Rebuild {} could not complete its version, trying again: {}",
                     rebuild.rebuildId(),
                     e.getClass().getName());
             LockSupport.parkNanos(OUTAGE_PAUSE.toNanos());

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -61,7 +63,7 @@ class RebuildSupervisor implements SmartLifecycle {
     private final Clock clock;
     private final String topic;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
-    private ScheduledExecutorService executor;
+    private volatile ScheduledExecutorService executor;
 
     RebuildSupervisor(
             Rebuilds rebuilds,
@@ -246,19 +248,30 @@ class RebuildSupervisor implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        look();
-                    } catch (RuntimeException e) {
-                        log.warn(
-                                "Looking at the rebuilds failed, trying again: {}",
-                                e.getClass().getName());
-                    }
-                },
-                0,
-                1,
-                TimeUnit.SECONDS);
+        executor.scheduleWithFixedDelay(this::lookOnce, 0, 1, TimeUnit.SECONDS);
+    }
+
+    /** A rebuild started on this instance is taken up at once rather than at the next look. */
+    @EventListener
+    void started(ViewOperations.Started started) {
+        ScheduledExecutorService current = executor;
+        try {
+            if (current != null) {
+                current.execute(this::lookOnce);
+            }
+        } catch (RejectedExecutionException e) {
+            // stopping: nothing more to run here
+        }
+    }
+
+    private void lookOnce() {
+        try {
+            look();
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Looking at the rebuilds failed, trying again: {}",
+                    e.getClass().getName());
+        }
     }
 
     @Override

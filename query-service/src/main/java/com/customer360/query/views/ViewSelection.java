@@ -62,10 +62,9 @@ class ViewSelection implements AsyncHandlerInterceptor {
         } catch (NumberFormatException e) {
             throw new InvalidParameterException(PARAMETER, "must be a version number of the customer-details view");
         }
-        if (!readable.isReadable(version)) {
-            throw new InvalidParameterException(
-                    PARAMETER, "there is no version " + version + " of the customer-details view to read");
-        }
+        readable.refusal(version).ifPresent(reason -> {
+            throw new InvalidParameterException(PARAMETER, reason);
+        });
         return version;
     }
 

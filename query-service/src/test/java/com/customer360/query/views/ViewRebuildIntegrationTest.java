@@ -11,10 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,6 +78,12 @@ class ViewRebuildIntegrationTest {
             assertThat(progress.get("eventsApplied").asLong()).isEqualTo(first.size() + more.size());
             assertThat(progress.get("progress").asDouble()).isEqualTo(1.0);
             assertThat(progress.get("caughtUpAt").isNull()).isFalse();
+            // Its collections were written with no index but _id; once caught up they have every index version 1 has.
+            for (String collection : RebuildSupervisor.COLLECTIONS) {
+                assertThat(indexKeys(service, collection + "_v" + version))
+                        .as(collection)
+                        .containsExactlyInAnyOrderElementsOf(indexKeys(service, collection));
+            }
 
             JsonNode diff =
                     analyst.get("/api/views/rebuilds/" + rebuildId + "/diff").json();
@@ -170,6 +178,12 @@ class ViewRebuildIntegrationTest {
                             .get("/api/customers/" + ViewHistories.customer(run, 1) + "?view=99")
                             .status())
                     .isEqualTo(400);
+            // A rebuild still catching up has partial figures and not yet its indexes: it is not read.
+            TestHttp.Answer early = service.http("viewer")
+                    .get("/api/customers/" + ViewHistories.customer(run, 1) + "?view="
+                            + started.json().get("version").asInt());
+            assertThat(early.status()).isEqualTo(400);
+            assertThat(early.body()).contains("view").contains("still being rebuilt");
             assertThat(service.http("viewer")
                             .post("/api/views/rebuilds", "{\"view\":\"customer-details\"}")
                             .status())
@@ -248,5 +262,12 @@ class ViewRebuildIntegrationTest {
                 thread.join();
             }
         }
+    }
+
+    private static Set<String> indexKeys(StandaloneQueryService service, String collection) {
+        return service.database().getCollection(collection).listIndexes().into(new ArrayList<>()).stream()
+                .map(index -> index.get("key", org.bson.Document.class).toJson()
+                        + (index.getBoolean("unique", false) ? " unique" : ""))
+                .collect(Collectors.toSet());
     }
 }
