@@ -32,14 +32,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * in the same run on the embedded stack: the synthetic history is published, the service catches up with it (the
  * live rate), readers measure the GET p99 idle, then a rebuild reads the whole topic into a new version while the
  * readers go on (the rebuild rate, the p99 during it, the heap), its diff is checked empty and it is switched to.
- * Stops by itself: each phase gives up after 30 minutes.
+ * Stops by itself: each phase gives up after 30 minutes ({@code -Dbenchmark.give-up-minutes}).
  *
  * <pre>./mvnw -q -pl local-stack -am -DskipTests -Prebuild-benchmark verify -Dbenchmark.events=100000</pre>
  */
 public final class RebuildBenchmark {
 
     private static final int PARTITIONS = 3;
-    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(30);
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(Long.getLong("benchmark.give-up-minutes", 30));
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     private RebuildBenchmark() {}
