@@ -1,10 +1,7 @@
 package com.customer360.query.projection;
 
-import static com.mongodb.client.model.Filters.in;
-
 import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.events.order.OrderEvent;
-import com.customer360.events.order.OrderStatus;
 import com.customer360.query.customer.CustomerDetailsDocuments;
 import com.customer360.query.customer.CustomerFold;
 import com.customer360.query.customer.RankedOrders;
@@ -13,19 +10,12 @@ import com.customer360.query.fold.Failure;
 import com.customer360.query.order.OrderDetailsDocuments;
 import com.customer360.query.order.OrderStanding;
 import com.customer360.query.store.GuardedWrites;
-import com.customer360.query.store.ReadVersions;
 import com.customer360.query.store.StoredDocuments;
 import com.customer360.query.timeline.TimelineDocuments;
 import com.customer360.query.timeline.TimelineEntry;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.IndexModel;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,8 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -55,24 +43,17 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * instead, every slice's commit rewrote the timeline's {@code _id} index, whose random event ids touch most of its
  * pages: half of a rebuild's time before the flush.
  *
- * <p>The version's collections are written with no index but {@code _id}, and get the live version's indexes
- * afterwards: the order indexes after the first flush (the fold reads an order ranking from the store once orders
- * have been flushed), the customer list's, the timeline's and the unique {@code (_id, version)} ones from
- * {@link #finish()}, once the documents are in. An index built over a finished collection is written once, where one
- * kept up to date during the catch-up is rewritten by every bulk write (the customer list's eleven, its search pieces
- * above all, were a third of a rebuild's store time).
+ * <p>The version's indexes come after its documents (see {@link VersionCollections}).
  */
 public final class BulkProjector {
 
-    private final MongoCollection<Document> customerCollection;
-    private final MongoCollection<Document> orderCollection;
+    private final VersionCollections collections;
     private final CustomerDetailsDocuments customerDocuments = new CustomerDetailsDocuments();
     private final OrderDetailsDocuments orderDocuments = new OrderDetailsDocuments();
     private final CustomerFold fold = new CustomerFold(customerDocuments, orderDocuments);
     private final GuardedWrites customerWrites;
     private final GuardedWrites orderWrites;
     private final OrderRankings storedRankings;
-    private final MongoCollection<Document> timelineCollection;
     private final TimelineDocuments timeline;
     private final Clock clock;
 
@@ -85,7 +66,6 @@ public final class BulkProjector {
     private final Set<String> changedOrders = new LinkedHashSet<>();
     private final Map<String, Set<String>> ordersOfCustomer = new HashMap<>();
     private boolean storeMayHoldDocuments;
-    private boolean ordersIndexed;
 
     /**
      * @param storeMayHoldDocuments whether the version's collections may already hold documents (a rebuild resumed
@@ -93,33 +73,19 @@ public final class BulkProjector {
      */
     public BulkProjector(
             MongoTemplate mongo, Clock clock, ProjectionSettings settings, int version, boolean storeMayHoldDocuments) {
-        this.customerCollection =
-                mongo.getCollection(ReadVersions.collectionName(CustomerDetailsDocuments.COLLECTION, version));
-        this.orderCollection =
-                mongo.getCollection(ReadVersions.collectionName(OrderDetailsDocuments.COLLECTION, version));
+        this.collections = new VersionCollections(mongo, version, customerDocuments, orderDocuments);
         long maxBytes = settings.maxDocumentSize().toBytes();
-        this.customerWrites = new GuardedWrites(customerCollection, maxBytes);
-        this.orderWrites = new GuardedWrites(orderCollection, maxBytes);
-        this.storedRankings = new OrderRankings(orderCollection);
-        this.timelineCollection =
-                mongo.getCollection(ReadVersions.collectionName(TimelineDocuments.COLLECTION, version));
-        this.timeline = TimelineDocuments.indexedByCaller(timelineCollection);
+        this.customerWrites = new GuardedWrites(collections.customers, maxBytes);
+        this.orderWrites = new GuardedWrites(collections.orders, maxBytes);
+        this.storedRankings = new OrderRankings(collections.orders);
+        this.timeline = TimelineDocuments.indexedByCaller(collections.timeline);
         this.clock = clock;
         this.storeMayHoldDocuments = storeMayHoldDocuments;
     }
 
     /** Whether a version's collections hold any customer or order document yet. */
     public static boolean holdsDocuments(MongoTemplate mongo, int version) {
-        return mongo.getCollection(ReadVersions.collectionName(CustomerDetailsDocuments.COLLECTION, version))
-                                .find()
-                                .limit(1)
-                                .first()
-                        != null
-                || mongo.getCollection(ReadVersions.collectionName(OrderDetailsDocuments.COLLECTION, version))
-                                .find()
-                                .limit(1)
-                                .first()
-                        != null;
+        return VersionCollections.holdDocuments(mongo, version);
     }
 
     /** The customer and order documents and the timeline entries waiting for {@link #flush()}. */
@@ -133,7 +99,7 @@ public final class BulkProjector {
             return ProjectionResult.NOTHING;
         }
         if (storeMayHoldDocuments) {
-            ensureOrderIndexes();
+            collections.indexOrders();
         }
         Map<String, List<CustomerFold.Event>> byCustomer = new LinkedHashMap<>();
         for (int i = 0; i < events.size(); i++) {
@@ -220,18 +186,12 @@ public final class BulkProjector {
         }
         // The timeline is written beside the documents, on a connection of its own: nothing orders the two, and the
         // store writes two collections at once.
-        FutureTask<Void> timelineWrite = new FutureTask<>(() -> {
-            timeline.write(timelineEntries);
-            return null;
-        });
-        Thread timelineWriter = new Thread(timelineWrite, "rebuild-timeline-write");
-        timelineWriter.setDaemon(true);
-        timelineWriter.start();
+        TimelineDocuments.Write timelineWrite = timeline.startWriting(timelineEntries);
         try {
             written(CustomerDetailsDocuments.COLLECTION, this.customerWrites.write(customerWrites));
             written(OrderDetailsDocuments.COLLECTION, this.orderWrites.write(orderWrites));
         } finally {
-            awaitWritten(timelineWrite);
+            timelineWrite.await();
         }
         customers.clear();
         orders.clear();
@@ -242,7 +202,7 @@ public final class BulkProjector {
         ordersOfCustomer.clear();
         timelineEntries.clear();
         storeMayHoldDocuments = true;
-        ensureOrderIndexes();
+        collections.indexOrders();
     }
 
     /**
@@ -251,16 +211,7 @@ public final class BulkProjector {
      * changes nothing, so a catch-up resumed after a crash may call it again.
      */
     public void finish() {
-        // One command per index: on the embedded store a commit waits for the write commands under way, so the live
-        // view's writes wait for one index build at a time, not for all of them.
-        List<IndexModel> customerIndexes = new ArrayList<>(customerDocuments.indexes());
-        customerIndexes.add(uniqueVersion());
-        for (IndexModel index : customerIndexes) {
-            customerCollection.createIndexes(List.of(index));
-        }
-        ensureOrderIndexes();
-        orderCollection.createIndexes(List.of(uniqueVersion()));
-        timelineCollection.createIndexes(TimelineDocuments.INDEXES);
+        collections.indexEverything();
     }
 
     /** Records in the customer document the position of each of its orders changed since the last flush. */
@@ -276,21 +227,6 @@ public final class BulkProjector {
         List<Document> entries = new ArrayList<>(pending.size());
         pending.forEach((orderId, seq) -> entries.add(new Document("orderId", orderId).append("seq", seq)));
         customer.put("pending", entries);
-    }
-
-    /** Waits for the timeline's write; its failure is the flush's (a flush the store broke off is started again). */
-    private static void awaitWritten(FutureTask<Void> write) {
-        try {
-            write.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the timeline was written", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private static void written(String collection, GuardedWrites.Outcome outcome) {
@@ -316,7 +252,7 @@ public final class BulkProjector {
                 customerIds.add(customerId);
             }
         }
-        for (Document stored : find(customerCollection, customerIds)) {
+        for (Document stored : VersionCollections.find(collections.customers, customerIds)) {
             String id = stored.getString("_id");
             customers.put(id, stored);
             customerStoredVersions.put(id, stored.getLong(StoredDocuments.VERSION));
@@ -337,7 +273,7 @@ public final class BulkProjector {
                 });
             }
         }
-        for (Document stored : find(orderCollection, orderIds)) {
+        for (Document stored : VersionCollections.find(collections.orders, orderIds)) {
             String id = stored.getString("_id");
             orders.put(id, stored);
             orderStoredVersions.put(id, stored.getLong(StoredDocuments.VERSION));
@@ -359,50 +295,7 @@ public final class BulkProjector {
         for (String orderId : inMemory) {
             standings.put(orderId, OrderDetailsDocuments.standingOf(orders.get(orderId)));
         }
-        Comparator<OrderStanding> byPlaced =
-                Comparator.comparing(OrderStanding::placedAt).thenComparing(OrderStanding::orderId);
-        return switch (kind) {
-            case LATEST_PLACED ->
-                standings.values().stream()
-                        .filter(OrderStanding::counted)
-                        .sorted(byPlaced.reversed())
-                        .limit(limit)
-                        .toList();
-            case EARLIEST_PLACED ->
-                standings.values().stream()
-                        .filter(OrderStanding::counted)
-                        .sorted(byPlaced)
-                        .limit(limit)
-                        .toList();
-            default ->
-                standings.values().stream()
-                        .filter(standing -> standing.status() == OrderStatus.IN_TRANSIT)
-                        .sorted(Comparator.comparing(
-                                        OrderStanding::inTransitSince, Comparator.nullsFirst(Comparator.naturalOrder()))
-                                .thenComparing(OrderStanding::orderId))
-                        .limit(limit)
-                        .toList();
-        };
-    }
-
-    private static List<Document> find(MongoCollection<Document> collection, Collection<String> ids) {
-        List<Document> found = new ArrayList<>();
-        if (!ids.isEmpty()) {
-            collection.find(in("_id", ids)).forEach(found::add);
-        }
-        return found;
-    }
-
-    /** The order indexes the fold's rankings are read along, once the store may hold orders. */
-    private void ensureOrderIndexes() {
-        if (!ordersIndexed) {
-            orderCollection.createIndexes(orderDocuments.indexes());
-            ordersIndexed = true;
-        }
-    }
-
-    private static IndexModel uniqueVersion() {
-        return new IndexModel(Indexes.ascending("_id", StoredDocuments.VERSION), new IndexOptions().unique(true));
+        return OrderRankings.firstAmong(standings.values(), kind, limit);
     }
 
     private static long nextVersion(Long stored) {

@@ -8,6 +8,8 @@ import com.customer360.query.order.OrderStanding;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -50,5 +52,33 @@ final class OrderRankings implements RankingSource {
                 .limit(limit)
                 .forEach(stored -> first.add(OrderDetailsDocuments.standingOf(stored)));
         return first;
+    }
+
+    /** The first {@code limit} of a ranking among these orders, in the order the store's query would give them. */
+    static List<OrderStanding> firstAmong(Collection<OrderStanding> standings, RankedOrders.Kind kind, int limit) {
+        Comparator<OrderStanding> byPlaced =
+                Comparator.comparing(OrderStanding::placedAt).thenComparing(OrderStanding::orderId);
+        return switch (kind) {
+            case LATEST_PLACED ->
+                standings.stream()
+                        .filter(OrderStanding::counted)
+                        .sorted(byPlaced.reversed())
+                        .limit(limit)
+                        .toList();
+            case EARLIEST_PLACED ->
+                standings.stream()
+                        .filter(OrderStanding::counted)
+                        .sorted(byPlaced)
+                        .limit(limit)
+                        .toList();
+            default ->
+                standings.stream()
+                        .filter(standing -> standing.status() == OrderStatus.IN_TRANSIT)
+                        .sorted(Comparator.comparing(
+                                        OrderStanding::inTransitSince, Comparator.nullsFirst(Comparator.naturalOrder()))
+                                .thenComparing(OrderStanding::orderId))
+                        .limit(limit)
+                        .toList();
+        };
     }
 }

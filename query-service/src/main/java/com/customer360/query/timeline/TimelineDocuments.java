@@ -13,6 +13,8 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.bson.Document;
 
 /**
@@ -42,6 +44,42 @@ public final class TimelineDocuments {
         TimelineDocuments timeline = new TimelineDocuments(collection);
         timeline.indexed = true;
         return timeline;
+    }
+
+    /** Starts {@link #write}ing the entries on a thread of its own, so another collection can be written meanwhile. */
+    public Write startWriting(List<TimelineEntry> entries) {
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            write(entries);
+            return null;
+        });
+        Thread writer = new Thread(task, "timeline-write");
+        writer.setDaemon(true);
+        writer.start();
+        return new Write(task);
+    }
+
+    /** A write under way on its own thread. */
+    public static final class Write {
+        private final FutureTask<Void> task;
+
+        private Write(FutureTask<Void> task) {
+            this.task = task;
+        }
+
+        /** Returns once the entries are acknowledged, or throws what the write threw. */
+        public void await() {
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the timeline was written", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     /** Inserts the entries that are not there yet; returns once the writes are acknowledged. */

@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -99,7 +98,7 @@ final class RebuildRunner implements Runnable {
             consumer.assign(partitions);
             seekToCommitted(partitions);
             Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
-            Pace pace = new Pace(applied(partitions, beginnings));
+            RebuildPace pace = new RebuildPace(applied(partitions, beginnings));
             boolean caughtUp = rebuild.state() != Rebuild.State.RUNNING;
             RebuildProjectors.VersionProjection projection =
                     caughtUp ? projectors.forVersion(rebuild.version()) : projectors.catchUp(rebuild.version());
@@ -176,28 +175,24 @@ final class RebuildRunner implements Runnable {
 
     /** Writes what the catch-up holds in memory; {@code false} if the store broke off (it is then retried). */
     private boolean flushed(RebuildProjectors.VersionProjection projection) {
-        try {
-            projection.flush();
-            return true;
-        } catch (MongoException e) {
-            log.warn(
-                    "Rebuild {} could not write its documents, going back to its committed position: {}",
-                    rebuild.rebuildId(),
-                    e.getClass().getName());
-            LockSupport.parkNanos(OUTAGE_PAUSE.toNanos());
-            return false;
-        }
+        return done(projection::flush, "could not write its documents, going back to its committed position");
     }
 
     /** Completes the version's catch-up (its indexes); {@code false} if the store broke off (tried again later). */
     private boolean finished(RebuildProjectors.VersionProjection projection) {
+        return done(projection::finish, "could not complete its version, trying again");
+    }
+
+    /** Runs a step against the store; {@code false}, after a pause, if the store broke it off. */
+    private boolean done(Runnable step, String otherwise) {
         try {
-            projection.finish();
+            step.run();
             return true;
         } catch (MongoException e) {
             log.warn(
-                    "Rebuild {} could not complete its version, trying again: {}",
+                    "Rebuild {} {}: {}",
                     rebuild.rebuildId(),
+                    otherwise,
                     e.getClass().getName());
             LockSupport.parkNanos(OUTAGE_PAUSE.toNanos());
             return false;
@@ -317,37 +312,5 @@ final class RebuildRunner implements Runnable {
         String message = cause.getMessage() == null ? "" : ": " + cause.getMessage();
         String described = cause.getClass().getName() + message;
         return described.length() > 500 ? described.substring(0, 500) : described;
-    }
-
-    /** Events per second since this runner started, and the pause that keeps a configured pace. */
-    private static final class Pace {
-        private final long startNanos = System.nanoTime();
-        private final long startApplied;
-        private long applied;
-
-        Pace(long startApplied) {
-            this.startApplied = startApplied;
-            this.applied = startApplied;
-        }
-
-        void record(long applied) {
-            this.applied = applied;
-        }
-
-        double perSecond() {
-            double seconds = (System.nanoTime() - startNanos) / 1e9;
-            return seconds <= 0 ? 0 : (applied - startApplied) / seconds;
-        }
-
-        void keep(long maxPerSecond) {
-            if (maxPerSecond <= 0) {
-                return;
-            }
-            long dueNanos = startNanos + TimeUnit.SECONDS.toNanos(applied - startApplied) / maxPerSecond;
-            long wait = dueNanos - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-        }
     }
 }
