@@ -12,7 +12,6 @@ import com.customer360.query.order.OrderStanding;
 import com.customer360.query.store.GuardedWrites;
 import com.customer360.query.store.StoredDocuments;
 import com.customer360.query.timeline.TimelineDocuments;
-import com.customer360.query.timeline.TimelineEntry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -38,10 +38,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * from the last committed offsets: so each flushed customer document records, for every order it changed since the
  * last flush, the position it holds of it ({@code pending}), as a batch of the live path does.
  *
- * <p>Timeline entries are held with the documents, count towards {@link #documentsInMemory()} and are written by the
- * same flush, beside the documents (their ids make writing them again after a crash harmless). Written with each slice
- * instead, every slice's commit rewrote the timeline's {@code _id} index, whose random event ids touch most of its
- * pages: half of a rebuild's time before the flush.
+ * <p>Timeline entries are held apart from the documents ({@link HeldTimeline}); the flush writes the rest of them
+ * beside the documents.
  *
  * <p>The version's indexes come after its documents (see {@link VersionCollections}).
  */
@@ -54,14 +52,13 @@ public final class BulkProjector {
     private final GuardedWrites customerWrites;
     private final GuardedWrites orderWrites;
     private final OrderRankings storedRankings;
-    private final TimelineDocuments timeline;
+    private final HeldTimeline timeline;
     private final Clock clock;
 
     private final Map<String, Document> customers = new HashMap<>();
     private final Map<String, Document> orders = new HashMap<>();
     private final Map<String, Long> customerStoredVersions = new HashMap<>();
     private final Map<String, Long> orderStoredVersions = new HashMap<>();
-    private final List<TimelineEntry> timelineEntries = new ArrayList<>();
     private final Set<String> changedCustomers = new LinkedHashSet<>();
     private final Set<String> changedOrders = new LinkedHashSet<>();
     private final Map<String, Set<String>> ordersOfCustomer = new HashMap<>();
@@ -70,15 +67,21 @@ public final class BulkProjector {
     /**
      * @param storeMayHoldDocuments whether the version's collections may already hold documents (a rebuild resumed
      *     after a crash, or after an earlier flush): then what is not in memory is looked up in the store
+     * @param timelineBound how many timeline entries are held before they are written
      */
     public BulkProjector(
-            MongoTemplate mongo, Clock clock, ProjectionSettings settings, int version, boolean storeMayHoldDocuments) {
+            MongoTemplate mongo,
+            Clock clock,
+            ProjectionSettings settings,
+            int version,
+            boolean storeMayHoldDocuments,
+            int timelineBound) {
         this.collections = new VersionCollections(mongo, version, customerDocuments, orderDocuments);
         long maxBytes = settings.maxDocumentSize().toBytes();
         this.customerWrites = new GuardedWrites(collections.customers, maxBytes);
         this.orderWrites = new GuardedWrites(collections.orders, maxBytes);
         this.storedRankings = new OrderRankings(collections.orders);
-        this.timeline = TimelineDocuments.indexedByCaller(collections.timeline);
+        this.timeline = new HeldTimeline(TimelineDocuments.indexedByCaller(collections.timeline), timelineBound);
         this.clock = clock;
         this.storeMayHoldDocuments = storeMayHoldDocuments;
     }
@@ -88,9 +91,37 @@ public final class BulkProjector {
         return VersionCollections.holdDocuments(mongo, version);
     }
 
-    /** The customer and order documents and the timeline entries waiting for {@link #flush()}. */
+    /** The customer and order documents held in memory: what the caller bounds. */
     public int documentsInMemory() {
-        return customers.size() + orders.size() + timelineEntries.size();
+        return customers.size() + orders.size();
+    }
+
+    /** Whether anything folded is not yet acknowledged by the store: documents, timeline entries or their write. */
+    public boolean holdsUnwritten() {
+        return !changedCustomers.isEmpty() || !changedOrders.isEmpty() || timeline.unwritten();
+    }
+
+    /**
+     * Drops from memory, unwritten, the documents and timeline entries of the customers the test accepts, as if their
+     * events had not been folded: for a caller that folds those events again later, from the same position. Documents
+     * already written are not touched in the store.
+     */
+    public void forget(Predicate<String> customerIds) {
+        customers.keySet().removeIf(customerIds);
+        customerStoredVersions.keySet().removeIf(customerIds);
+        changedCustomers.removeIf(customerIds);
+        ordersOfCustomer.entrySet().removeIf(entry -> {
+            if (!customerIds.test(entry.getKey())) {
+                return false;
+            }
+            entry.getValue().forEach(orderId -> {
+                orders.remove(orderId);
+                orderStoredVersions.remove(orderId);
+                changedOrders.remove(orderId);
+            });
+            return true;
+        });
+        timeline.forget(customerIds);
     }
 
     /** Folds the events (in list order per customer) into the documents and timeline entries in memory. */
@@ -163,14 +194,14 @@ public final class BulkProjector {
                 }
             }
         }
-        timelineEntries.addAll(TimelineDocuments.entriesOf(done));
+        timeline.add(TimelineDocuments.entriesOf(done));
         return new ProjectionResult(failures, notApplied, changed);
     }
 
     /**
      * Writes every document changed since the last flush — the customers first, each recording the positions of its
-     * orders it holds, then the orders, then the timeline entries — and forgets what it held in memory; returns once the writes are
-     * acknowledged.
+     * orders it holds, then the orders, and beside them the timeline entries held — and forgets what it held in memory;
+     * returns once the writes are acknowledged.
      */
     public void flush() {
         List<GuardedWrites.Write> customerWrites = new ArrayList<>(changedCustomers.size());
@@ -186,12 +217,12 @@ public final class BulkProjector {
         }
         // The timeline is written beside the documents, on a connection of its own: nothing orders the two, and the
         // store writes two collections at once.
-        TimelineDocuments.Write timelineWrite = timeline.startWriting(timelineEntries);
+        timeline.startWriting();
         try {
             written(CustomerDetailsDocuments.COLLECTION, this.customerWrites.write(customerWrites));
             written(OrderDetailsDocuments.COLLECTION, this.orderWrites.write(orderWrites));
         } finally {
-            timelineWrite.await();
+            timeline.await();
         }
         customers.clear();
         orders.clear();
@@ -200,9 +231,8 @@ public final class BulkProjector {
         changedCustomers.clear();
         changedOrders.clear();
         ordersOfCustomer.clear();
-        timelineEntries.clear();
+        // From here on the fold reads order rankings from the store: its next slice first indexes the orders.
         storeMayHoldDocuments = true;
-        collections.indexOrders();
     }
 
     /**

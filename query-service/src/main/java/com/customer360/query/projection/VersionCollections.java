@@ -19,8 +19,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The collections of one version of the customer-details view as a rebuild's catch-up writes them, and their indexes,
- * which come after the documents: written with no index but {@code _id}, the orders get theirs once some are in (the
- * fold reads an order ranking from the store from then on), the rest once the catch-up has written everything. An
+ * which come after the documents: written with no index but {@code _id}, the orders get theirs once the fold is to
+ * read an order ranking from the store (documents it wrote may be needed again), the rest once the catch-up has
+ * written everything. An
  * index built over a finished collection is written once, where one kept up to date during the catch-up is rewritten
  * by every bulk write (the customer list's eleven, its search pieces above all, were a third of a rebuild's store
  * time).

@@ -8,6 +8,7 @@ import com.customer360.query.projection.ProjectionSettings;
 import com.customer360.query.projection.Projector;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Predicate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -28,6 +29,17 @@ public interface RebuildProjectors {
             return 0;
         }
 
+        /** Whether anything folded waits for {@link #flush()} (documents or timeline entries). */
+        default boolean unwritten() {
+            return buffered() > 0;
+        }
+
+        /**
+         * Drops from memory, unwritten, what was folded for the customers the test accepts; the caller folds their
+         * events again later. Nothing to drop for a projection that writes as it goes.
+         */
+        default void forget(Predicate<String> customerIds) {}
+
         /** Writes what waits in memory; the rebuild commits its offsets only after this. */
         default void flush() {}
 
@@ -38,11 +50,21 @@ public interface RebuildProjectors {
         default void finish() {}
     }
 
+    /** Whether the version's collections hold any document yet. */
+    default boolean holdsDocuments(int version) {
+        return true;
+    }
+
     /** The projection that follows live events once the rebuild caught up: a batch is written when projected. */
     VersionProjection forVersion(int version);
 
-    /** The projection of the catch-up from the beginning of the topic: folded in memory, flushed in bulk. */
-    default VersionProjection catchUp(int version) {
+    /**
+     * The projection of the catch-up from the beginning of the topic: folded in memory, flushed in bulk.
+     *
+     * @param storeMayHoldDocuments whether the version may hold documents of the customers it will fold: then those
+     *     not in memory are read from the store first
+     */
+    default VersionProjection catchUp(int version, boolean storeMayHoldDocuments) {
         return forVersion(version);
     }
 
@@ -50,7 +72,8 @@ public interface RebuildProjectors {
     class Default {
 
         @Bean
-        RebuildProjectors rebuildProjectors(MongoTemplate mongo, Clock clock, ProjectionSettings settings) {
+        RebuildProjectors rebuildProjectors(
+                MongoTemplate mongo, Clock clock, ProjectionSettings settings, ViewSettings views) {
             return new RebuildProjectors() {
                 @Override
                 public VersionProjection forVersion(int version) {
@@ -59,9 +82,14 @@ public interface RebuildProjectors {
                 }
 
                 @Override
-                public VersionProjection catchUp(int version) {
+                public boolean holdsDocuments(int version) {
+                    return BulkProjector.holdsDocuments(mongo, version);
+                }
+
+                @Override
+                public VersionProjection catchUp(int version, boolean storeMayHoldDocuments) {
                     BulkProjector bulk = new BulkProjector(
-                            mongo, clock, settings, version, BulkProjector.holdsDocuments(mongo, version));
+                            mongo, clock, settings, version, storeMayHoldDocuments, views.bulkMaxDocuments());
                     return new VersionProjection() {
                         @Override
                         public ProjectionResult project(List<EventEnvelope> events) {
@@ -71,6 +99,16 @@ public interface RebuildProjectors {
                         @Override
                         public int buffered() {
                             return bulk.documentsInMemory();
+                        }
+
+                        @Override
+                        public boolean unwritten() {
+                            return bulk.holdsUnwritten();
+                        }
+
+                        @Override
+                        public void forget(Predicate<String> customerIds) {
+                            bulk.forget(customerIds);
                         }
 
                         @Override

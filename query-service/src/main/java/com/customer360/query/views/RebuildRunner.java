@@ -1,24 +1,14 @@
 package com.customer360.query.views;
 
-import com.customer360.events.cloudevents.EventEnvelope;
-import com.customer360.query.fold.Failure;
 import com.customer360.query.intake.EventReader;
-import com.customer360.query.projection.ProjectionResult;
-import com.mongodb.MongoException;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -26,11 +16,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Consumes the event topic from its beginning into one version of a view, on a thread of its own, for as long as its
- * instance holds the version's lease: slices of up to {@code slice-events} events are read, folded and written in
- * bulk (the version's collections start empty, so most documents are inserted, not read first), and only then are
- * the slice's offsets committed to the rebuild's own consumer group. That committed position is where a restart —
- * after a crash, or on another instance — goes on from; the documents' sequence guards make the slice it repeats
- * harmless, so a resumed rebuild ends with the same documents as one that never stopped.
+ * instance holds the version's lease. The history the topic holds when the rebuild begins is read in passes that
+ * each fold one range of customers in memory and insert their documents once ({@link CatchUpPasses}); from the end
+ * of that history on, slices of up to {@code slice-events} events are read, folded and written in bulk, and only then
+ * are the slice's offsets committed to the rebuild's own consumer group. That committed position — or, before it,
+ * where the passes stand — is where a restart, after a crash or on another instance, goes on from; the documents'
+ * sequence guards make what it repeats harmless, so a resumed rebuild ends with the same documents as one that never
+ * stopped.
  *
  * <p>It catches up (the lag reaches zero), then keeps following live events until its version is switched away and
  * retired or the rebuild is dropped. An as-of snapshot applies only events recorded at or before its moment and stops
@@ -39,7 +31,6 @@ import org.slf4j.LoggerFactory;
 final class RebuildRunner implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildRunner.class);
-    private static final Duration OUTAGE_PAUSE = Duration.ofSeconds(1);
 
     interface Callbacks {
         /** The rebuild caught up; returns whether the runner should stop (a snapshot is complete). */
@@ -53,13 +44,14 @@ final class RebuildRunner implements Runnable {
     private final Consumer<String, byte[]> consumer;
     private final String topic;
     private final RebuildProjectors projectors;
-    private final EventReader reader;
+    private final RebuildSlices slices;
     private final Rebuilds rebuilds;
     private final VersionHolds holds;
     private final ViewSettings settings;
     private final Clock clock;
     private final Callbacks callbacks;
     private volatile boolean stopping;
+    private RebuildPace pace;
 
     RebuildRunner(
             Rebuild rebuild,
@@ -76,7 +68,7 @@ final class RebuildRunner implements Runnable {
         this.consumer = consumer;
         this.topic = topic;
         this.projectors = projectors;
-        this.reader = reader;
+        this.slices = new RebuildSlices(rebuild, consumer, reader, holds, settings, clock, () -> stopping);
         this.rebuilds = rebuilds;
         this.holds = holds;
         this.settings = settings;
@@ -96,50 +88,59 @@ final class RebuildRunner implements Runnable {
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
             consumer.assign(partitions);
-            seekToCommitted(partitions);
             Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
-            RebuildPace pace = new RebuildPace(applied(partitions, beginnings));
             boolean caughtUp = rebuild.state() != Rebuild.State.RUNNING;
+            if (!caughtUp && nothingCommitted(partitions)) {
+                CatchUpPasses passes = new CatchUpPasses(
+                        rebuild,
+                        consumer,
+                        partitions,
+                        projectors,
+                        slices,
+                        rebuilds,
+                        settings.bulkMaxDocuments(),
+                        () -> stopping);
+                if (!passes.run((applied, total) -> progressed(applied, total, total - applied))) {
+                    return;
+                }
+            }
+            seekToCommitted(partitions);
             RebuildProjectors.VersionProjection projection =
-                    caughtUp ? projectors.forVersion(rebuild.version()) : projectors.catchUp(rebuild.version());
+                    caughtUp ? projectors.forVersion(rebuild.version()) : projectors.catchUp(rebuild.version(), true);
             while (!stopping) {
-                List<ConsumerRecord<String, byte[]>> slice = poll();
+                List<ConsumerRecord<String, byte[]>> slice = slices.poll();
                 if (!slice.isEmpty()) {
-                    applyUntilDone(slice, projection);
+                    slices.applyUntilDone(slice, projection);
                 }
                 long lag = lag(partitions);
-                if (projection.buffered() > 0
+                if (projection.unwritten()
                         && (projection.buffered() >= settings.bulkMaxDocuments() || lag == 0 || slice.isEmpty())) {
-                    if (!flushed(projection)) {
+                    if (!slices.storeStep(
+                            projection::flush, "could not write its documents, going back to its committed position")) {
                         // A flush the store broke off: go back to the committed position with nothing in memory.
                         seekToCommitted(partitions);
-                        projection = projectors.catchUp(rebuild.version());
+                        projection = projectors.catchUp(rebuild.version(), true);
                         continue;
                     }
                 }
-                if (!slice.isEmpty() && projection.buffered() == 0) {
+                if (!slice.isEmpty() && !projection.unwritten()) {
                     consumer.commitSync(positions(partitions));
                 }
                 long applied = applied(partitions, beginnings);
-                pace.record(applied);
-                rebuilds.progress(
-                        rebuild.rebuildId(),
-                        applied,
-                        applied + lag,
-                        pace.perSecond(),
-                        lag,
-                        holds.count(rebuild.version()));
-                if (!callbacks.shouldRun(rebuild.rebuildId())) {
+                if (!progressed(applied, applied + lag, lag)) {
                     break;
                 }
-                if (!caughtUp && lag == 0 && projection.buffered() == 0 && settled() && finished(projection)) {
+                if (!caughtUp
+                        && lag == 0
+                        && !projection.unwritten()
+                        && settled()
+                        && slices.storeStep(projection::finish, "could not complete its version, trying again")) {
                     caughtUp = true;
                     projection = projectors.forVersion(rebuild.version());
                     if (callbacks.caughtUp(rebuild)) {
                         break;
                     }
                 }
-                pace.keep(settings.maxEventsPerSecond());
             }
         } catch (WakeupException e) {
             // Stopped: the lease was lost or the service stops; the committed position is where it goes on.
@@ -161,6 +162,27 @@ final class RebuildRunner implements Runnable {
         }
     }
 
+    /**
+     * Records the progress and keeps the configured pace; whether to go on. The pace is measured from the first
+     * progress this runner records.
+     */
+    private boolean progressed(long applied, long total, long lag) {
+        if (pace == null) {
+            pace = new RebuildPace(applied);
+        }
+        pace.record(applied);
+        rebuilds.progress(rebuild.rebuildId(), applied, total, pace.perSecond(), lag, holds.count(rebuild.version()));
+        if (!callbacks.shouldRun(rebuild.rebuildId())) {
+            return false;
+        }
+        pace.keep(settings.maxEventsPerSecond());
+        return true;
+    }
+
+    private boolean nothingCommitted(List<TopicPartition> partitions) {
+        return consumer.committed(Set.copyOf(partitions)).values().stream().allMatch(java.util.Objects::isNull);
+    }
+
     private void seekToCommitted(List<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
         for (TopicPartition partition : partitions) {
@@ -173,111 +195,9 @@ final class RebuildRunner implements Runnable {
         }
     }
 
-    /** Writes what the catch-up holds in memory; {@code false} if the store broke off (it is then retried). */
-    private boolean flushed(RebuildProjectors.VersionProjection projection) {
-        return done(projection::flush, "could not write its documents, going back to its committed position");
-    }
-
-    /** Completes the version's catch-up (its indexes); {@code false} if the store broke off (tried again later). */
-    private boolean finished(RebuildProjectors.VersionProjection projection) {
-        return done(projection::finish, "could not complete its version, trying again");
-    }
-
-    /** Runs a step against the store; {@code false}, after a pause, if the store broke it off. */
-    private boolean done(Runnable step, String otherwise) {
-        try {
-            step.run();
-            return true;
-        } catch (MongoException e) {
-            log.warn(
-                    "Rebuild {} {}: {}",
-                    rebuild.rebuildId(),
-                    otherwise,
-                    e.getClass().getName());
-            LockSupport.parkNanos(OUTAGE_PAUSE.toNanos());
-            return false;
-        }
-    }
-
     /** A snapshot is complete only once events recorded before its moment can no longer be on their way. */
     private boolean settled() {
         return rebuild.asOf() == null || clock.instant().isAfter(rebuild.asOf().plus(settings.asOfSettle()));
-    }
-
-    private List<ConsumerRecord<String, byte[]>> poll() {
-        List<ConsumerRecord<String, byte[]>> slice = new ArrayList<>();
-        Duration wait = Duration.ofMillis(500);
-        while (slice.size() < settings.sliceEvents() && !stopping) {
-            var records = consumer.poll(wait);
-            if (records.isEmpty()) {
-                break;
-            }
-            records.forEach(slice::add);
-            wait = Duration.ofMillis(20);
-        }
-        return slice;
-    }
-
-    /** Applies the slice, trying again while the store is unreachable: a slice is never skipped. */
-    private void applyUntilDone(
-            List<ConsumerRecord<String, byte[]>> slice, RebuildProjectors.VersionProjection projection) {
-        while (true) {
-            try {
-                apply(slice, projection);
-                return;
-            } catch (MongoException | KafkaException e) {
-                if (e instanceof WakeupException) {
-                    throw e;
-                }
-                log.warn(
-                        "Rebuild {} could not write a slice, trying again: {}",
-                        rebuild.rebuildId(),
-                        e.getClass().getName());
-                LockSupport.parkNanos(OUTAGE_PAUSE.toNanos());
-                if (stopping) {
-                    throw new WakeupException();
-                }
-            }
-        }
-    }
-
-    private void apply(List<ConsumerRecord<String, byte[]>> slice, RebuildProjectors.VersionProjection projection) {
-        Set<String> keys = new LinkedHashSet<>();
-        slice.forEach(record -> {
-            if (record.key() != null) {
-                keys.add(record.key());
-            }
-        });
-        Set<String> held = holds.heldAmong(rebuild.version(), keys);
-        Map<String, String> newlyHeld = new LinkedHashMap<>();
-        List<EventEnvelope> events = new ArrayList<>(slice.size());
-        for (ConsumerRecord<String, byte[]> record : slice) {
-            if (record.key() == null || held.contains(record.key()) || newlyHeld.containsKey(record.key())) {
-                continue;
-            }
-            EventReader.Read read = reader.read(record);
-            if (read.deadLetter() != null) {
-                newlyHeld.put(
-                        record.key(),
-                        read.deadLetter().reasonCode() + " at " + record.partition() + "@" + record.offset());
-                continue;
-            }
-            if (rebuild.asOf() != null && read.event().time().isAfter(rebuild.asOf())) {
-                continue;
-            }
-            events.add(read.event());
-        }
-        ProjectionResult result = projection.project(events);
-        Map<String, String> failed = new HashMap<>();
-        result.failures()
-                .forEach((index, failure) -> failed.putIfAbsent(
-                        events.get(index).event().customerId(), reasonOf(failure, events.get(index))));
-        newlyHeld.putAll(failed);
-        holds.hold(rebuild.version(), newlyHeld, clock.instant());
-    }
-
-    private static String reasonOf(Failure failure, EventEnvelope event) {
-        return failure.reasonCode() + " at event " + event.id();
     }
 
     private Map<TopicPartition, OffsetAndMetadata> positions(List<TopicPartition> partitions) {

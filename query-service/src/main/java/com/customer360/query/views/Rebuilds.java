@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -103,6 +105,41 @@ class Rebuilds {
         return rebuilds.updateOne(Filters.and(Filters.eq("_id", rebuildId), Filters.in("state", states)), update)
                         .getModifiedCount()
                 == 1;
+    }
+
+    /** Where the rebuild's first catch-up stands ({@link CatchUpPasses}), or empty before it began. */
+    Optional<CatchUpPasses.Standing> passes(String rebuildId) {
+        Document stored = rebuilds.find(Filters.eq("_id", rebuildId)).first();
+        Document passes = stored == null ? null : stored.get("passes", Document.class);
+        if (passes == null) {
+            return Optional.empty();
+        }
+        Map<Integer, Long> end = new TreeMap<>();
+        passes.getList("end", Document.class)
+                .forEach(position -> end.put(
+                        position.getInteger("partition"),
+                        position.get("offset", Number.class).longValue()));
+        return Optional.of(new CatchUpPasses.Standing(
+                end,
+                passes.getInteger("doneBelow"),
+                passes.getInteger("dirtyBelow"),
+                passes.get("applied", Number.class).longValue(),
+                passes.getInteger("passes", 0)));
+    }
+
+    void passes(String rebuildId, CatchUpPasses.Standing standing) {
+        List<Document> end = new ArrayList<>();
+        standing.end()
+                .forEach((partition, offset) -> end.add(new Document("partition", partition).append("offset", offset)));
+        rebuilds.updateOne(
+                Filters.eq("_id", rebuildId),
+                Updates.set(
+                        "passes",
+                        new Document("end", end)
+                                .append("doneBelow", standing.doneBelow())
+                                .append("dirtyBelow", standing.dirtyBelow())
+                                .append("applied", standing.applied())
+                                .append("passes", standing.passes())));
     }
 
     void dropped(String rebuildId) {

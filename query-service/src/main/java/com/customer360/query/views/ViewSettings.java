@@ -12,8 +12,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param sliceEvents how many events a rebuild folds and writes at once: its bulk writes grow with it, and so does
  *     the heap one slice takes (its events and the documents they touch)
- * @param bulkMaxDocuments how many customer and order documents the catch-up folds in memory before it writes them
- *     in bulk and commits its position: the bound of its heap (a few KiB a document)
+ * @param bulkMaxDocuments how many customer and order documents the catch-up holds in memory — a pass over the
+ *     history takes as many customers as fit, and after the passes it writes them in bulk when this many are held —
+ *     and how many timeline entries it writes at once: the bound of its heap (a few KiB a document)
  * @param maxEventsPerSecond the pace of a rebuild, for an operator to slow it; 0 for as fast as it goes
  * @param leaseDuration how long a rebuild's lease lasts without renewal: an instance that died holds it this long
  *     before another instance takes the rebuild over from its committed position
