@@ -1,7 +1,6 @@
 package com.customer360.query.projection;
 
 import com.customer360.events.cloudevents.EventEnvelope;
-import com.customer360.events.order.OrderEvent;
 import com.customer360.query.customer.CustomerDetailsDocuments;
 import com.customer360.query.customer.CustomerFold;
 import com.customer360.query.customer.RankedOrders;
@@ -10,7 +9,6 @@ import com.customer360.query.fold.Failure;
 import com.customer360.query.order.OrderDetailsDocuments;
 import com.customer360.query.order.OrderStanding;
 import com.customer360.query.store.GuardedWrites;
-import com.customer360.query.store.StoredDocuments;
 import com.customer360.query.timeline.TimelineDocuments;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,13 +53,7 @@ public final class BulkProjector {
     private final HeldTimeline timeline;
     private final Clock clock;
 
-    private final Map<String, Document> customers = new HashMap<>();
-    private final Map<String, Document> orders = new HashMap<>();
-    private final Map<String, Long> customerStoredVersions = new HashMap<>();
-    private final Map<String, Long> orderStoredVersions = new HashMap<>();
-    private final Set<String> changedCustomers = new LinkedHashSet<>();
-    private final Set<String> changedOrders = new LinkedHashSet<>();
-    private final Map<String, Set<String>> ordersOfCustomer = new HashMap<>();
+    private final HeldDocuments held = new HeldDocuments();
     private boolean storeMayHoldDocuments;
 
     /**
@@ -93,12 +85,12 @@ public final class BulkProjector {
 
     /** The customer and order documents held in memory: what the caller bounds. */
     public int documentsInMemory() {
-        return customers.size() + orders.size();
+        return held.size();
     }
 
     /** Whether anything folded is not yet acknowledged by the store: documents, timeline entries or their write. */
     public boolean holdsUnwritten() {
-        return !changedCustomers.isEmpty() || !changedOrders.isEmpty() || timeline.unwritten();
+        return held.anyChanged() || timeline.unwritten();
     }
 
     /**
@@ -107,20 +99,7 @@ public final class BulkProjector {
      * already written are not touched in the store.
      */
     public void forget(Predicate<String> customerIds) {
-        customers.keySet().removeIf(customerIds);
-        customerStoredVersions.keySet().removeIf(customerIds);
-        changedCustomers.removeIf(customerIds);
-        ordersOfCustomer.entrySet().removeIf(entry -> {
-            if (!customerIds.test(entry.getKey())) {
-                return false;
-            }
-            entry.getValue().forEach(orderId -> {
-                orders.remove(orderId);
-                orderStoredVersions.remove(orderId);
-                changedOrders.remove(orderId);
-            });
-            return true;
-        });
+        held.forget(customerIds);
         timeline.forget(customerIds);
     }
 
@@ -139,7 +118,9 @@ public final class BulkProjector {
                     .computeIfAbsent(event.event().customerId(), id -> new ArrayList<>())
                     .add(new CustomerFold.Event(i, event));
         }
-        loadMissing(byCustomer);
+        if (storeMayHoldDocuments) {
+            held.readMissing(collections.customers, collections.orders, byCustomer);
+        }
         Instant now = clock.instant();
         Map<Integer, Failure> failures = new HashMap<>();
         Set<Integer> notApplied = new HashSet<>();
@@ -153,7 +134,8 @@ public final class BulkProjector {
             Map<String, Document> mapped = new LinkedHashMap<>();
             Document mappedCustomer = null;
             try {
-                folded = fold.fold(customerId, customers.get(customerId), orders, customerEvents, true, rankings);
+                folded =
+                        fold.fold(customerId, held.customer(customerId), held.orders(), customerEvents, true, rankings);
                 if (folded.customerChanged) {
                     mappedCustomer =
                             customerDocuments.toBson(folded.customer, nextVersion(folded.customerVersion), now);
@@ -173,16 +155,9 @@ public final class BulkProjector {
                 continue;
             }
             if (mappedCustomer != null) {
-                customers.put(customerId, mappedCustomer);
-                changedCustomers.add(customerId);
+                held.changedCustomer(customerId, mappedCustomer);
             }
-            mapped.forEach((orderId, document) -> {
-                orders.put(orderId, document);
-                changedOrders.add(orderId);
-                ordersOfCustomer
-                        .computeIfAbsent(customerId, id -> new LinkedHashSet<>())
-                        .add(orderId);
-            });
+            mapped.forEach((orderId, document) -> held.changedOrder(customerId, orderId, document));
             failures.putAll(folded.failures);
             notApplied.addAll(folded.notApplied);
             if (mappedCustomer != null || !mapped.isEmpty()) {
@@ -204,17 +179,8 @@ public final class BulkProjector {
      * returns once the writes are acknowledged.
      */
     public void flush() {
-        List<GuardedWrites.Write> customerWrites = new ArrayList<>(changedCustomers.size());
-        for (String customerId : changedCustomers) {
-            Document customer = customers.get(customerId);
-            holdAhead(customer, ordersOfCustomer.getOrDefault(customerId, Set.of()));
-            customerWrites.add(new GuardedWrites.Write(customerId, customer, customerStoredVersions.get(customerId)));
-        }
-        // Orders changed without their customer document changing (a repeat) still hold their position.
-        List<GuardedWrites.Write> orderWrites = new ArrayList<>(changedOrders.size());
-        for (String orderId : changedOrders) {
-            orderWrites.add(new GuardedWrites.Write(orderId, orders.get(orderId), orderStoredVersions.get(orderId)));
-        }
+        List<GuardedWrites.Write> customerWrites = held.customerWrites();
+        List<GuardedWrites.Write> orderWrites = held.orderWrites();
         // The timeline is written beside the documents, on a connection of its own: nothing orders the two, and the
         // store writes two collections at once.
         timeline.startWriting();
@@ -224,13 +190,7 @@ public final class BulkProjector {
         } finally {
             timeline.await();
         }
-        customers.clear();
-        orders.clear();
-        customerStoredVersions.clear();
-        orderStoredVersions.clear();
-        changedCustomers.clear();
-        changedOrders.clear();
-        ordersOfCustomer.clear();
+        held.clear();
         // From here on the fold reads order rankings from the store: its next slice first indexes the orders.
         storeMayHoldDocuments = true;
     }
@@ -242,21 +202,6 @@ public final class BulkProjector {
      */
     public void finish() {
         collections.indexEverything();
-    }
-
-    /** Records in the customer document the position of each of its orders changed since the last flush. */
-    private void holdAhead(Document customer, Set<String> orderIds) {
-        Map<String, Long> pending = new LinkedHashMap<>();
-        customer.getList("pending", Document.class, List.of())
-                .forEach(entry -> pending.put(entry.getString("orderId"), entry.getLong("seq")));
-        for (String orderId : orderIds) {
-            if (changedOrders.contains(orderId)) {
-                pending.merge(orderId, orders.get(orderId).getLong("seq"), Math::max);
-            }
-        }
-        List<Document> entries = new ArrayList<>(pending.size());
-        pending.forEach((orderId, seq) -> entries.add(new Document("orderId", orderId).append("seq", seq)));
-        customer.put("pending", entries);
     }
 
     private static void written(String collection, GuardedWrites.Outcome outcome) {
@@ -271,51 +216,9 @@ public final class BulkProjector {
         }
     }
 
-    /** Looks up in the store the documents the slice needs that are not in memory, if the store may have them. */
-    private void loadMissing(Map<String, List<CustomerFold.Event>> byCustomer) {
-        if (!storeMayHoldDocuments) {
-            return;
-        }
-        Set<String> customerIds = new LinkedHashSet<>();
-        for (String customerId : byCustomer.keySet()) {
-            if (!customers.containsKey(customerId)) {
-                customerIds.add(customerId);
-            }
-        }
-        for (Document stored : VersionCollections.find(collections.customers, customerIds)) {
-            String id = stored.getString("_id");
-            customers.put(id, stored);
-            customerStoredVersions.put(id, stored.getLong(StoredDocuments.VERSION));
-        }
-        Set<String> orderIds = new LinkedHashSet<>();
-        for (Map.Entry<String, List<CustomerFold.Event>> entry : byCustomer.entrySet()) {
-            entry.getValue().forEach(event -> {
-                if (event.envelope().event() instanceof OrderEvent order && !orders.containsKey(order.orderId())) {
-                    orderIds.add(order.orderId());
-                }
-            });
-            Document customer = customers.get(entry.getKey());
-            if (customer != null) {
-                customer.getList("pending", Document.class, List.of()).forEach(pending -> {
-                    if (!orders.containsKey(pending.getString("orderId"))) {
-                        orderIds.add(pending.getString("orderId"));
-                    }
-                });
-            }
-        }
-        for (Document stored : VersionCollections.find(collections.orders, orderIds)) {
-            String id = stored.getString("_id");
-            orders.put(id, stored);
-            orderStoredVersions.put(id, stored.getLong(StoredDocuments.VERSION));
-            ordersOfCustomer
-                    .computeIfAbsent(stored.getString("customerId"), customer -> new LinkedHashSet<>())
-                    .add(id);
-        }
-    }
-
     /** The first orders of a ranking: the store's (if it may have some) overlaid with those in memory. */
     private List<OrderStanding> rankings(String customerId, RankedOrders.Kind kind, int limit) {
-        Set<String> inMemory = ordersOfCustomer.getOrDefault(customerId, Set.of());
+        Set<String> inMemory = held.ordersOf(customerId);
         Map<String, OrderStanding> standings = new LinkedHashMap<>();
         if (storeMayHoldDocuments) {
             storedRankings
@@ -323,7 +226,8 @@ public final class BulkProjector {
                     .forEach(standing -> standings.put(standing.orderId(), standing));
         }
         for (String orderId : inMemory) {
-            standings.put(orderId, OrderDetailsDocuments.standingOf(orders.get(orderId)));
+            standings.put(
+                    orderId, OrderDetailsDocuments.standingOf(held.orders().get(orderId)));
         }
         return OrderRankings.firstAmong(standings.values(), kind, limit);
     }
