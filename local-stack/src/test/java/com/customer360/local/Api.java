@@ -1,10 +1,13 @@
 package com.customer360.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.customer360.testing.TestHttp;
 import com.customer360.testing.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The two HTTP APIs as a test sees them: commands that must succeed, and JSON read back. */
 final class Api {
@@ -47,5 +50,19 @@ final class Api {
         }
         assertThat(answer.status()).as("GET " + path + ": " + answer.body()).isEqualTo(200);
         return answer.json();
+    }
+
+    /**
+     * Returns once the figures of every customer stopped changing (the CSV export of the list is the same twice, two
+     * seconds apart): every event sent before is projected.
+     */
+    void awaitSettled() {
+        AtomicReference<String> previous = new AtomicReference<>("");
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    String now = queries.get("/api/customers/export.csv").body();
+                    return now.equals(previous.getAndSet(now));
+                });
     }
 }

@@ -1,24 +1,17 @@
 package com.customer360.local;
 
 import static com.customer360.local.Browser.PATIENCE;
-import static com.customer360.local.Browser.retryingStale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.customer360.security.LocalUsers;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * Walks the help article of the customer details page in a real browser on the embedded stack with a little demo
@@ -58,6 +50,7 @@ class CustomerPagesBrowserIntegrationTest {
     private static Api api;
 
     private Browser browser;
+    private ShownPage shown;
 
     @BeforeAll
     static void startTheStackWithALittleDemoData() throws Exception {
@@ -73,7 +66,7 @@ class CustomerPagesBrowserIntegrationTest {
             JsonNode customer = api.query("/api/customers/" + CUSTOMER);
             return customer != null && customer.get("orderCount").asInt() == CUSTOMER_ORDERS;
         });
-        awaitSettled();
+        api.awaitSettled();
     }
 
     @AfterAll
@@ -86,6 +79,7 @@ class CustomerPagesBrowserIntegrationTest {
     @BeforeEach
     void openTheBrowser() throws Exception {
         browser = Browser.start(profile, downloads);
+        shown = new ShownPage(browser);
     }
 
     @AfterEach
@@ -104,18 +98,18 @@ class CustomerPagesBrowserIntegrationTest {
         signIn("viewer");
         // From the customer list page, locate the customer whose details you want to view.
         browser.open(stack.queryApi() + "/");
-        browser.until(page -> customerRows().size() > 1);
+        browser.until(page -> shown.customerRows().size() > 1);
         browser.screenshot("customer-list");
 
         browser.byRoleAndName("input", "searchbox", "Search customers").sendKeys("Sencha");
-        browser.until(page -> customerRows().size() == 1 && rowsNamed(CUSTOMER_NAME));
+        browser.until(page -> shown.customerRows().size() == 1 && shown.rowsNamed(CUSTOMER_NAME));
         assertThat(browser.url()).contains("q=Sencha");
         browser.screenshot("search-narrows-the-list");
 
         // Click on the row to open the customer details page.
-        customerRows().get(0).findElement(By.cssSelector("td")).click();
+        shown.customerRows().get(0).findElement(By.cssSelector("td")).click();
         browser.until(page ->
-                page.url().endsWith("/customers/" + CUSTOMER) && heading().equals(CUSTOMER_NAME));
+                page.url().endsWith("/customers/" + CUSTOMER) && shown.heading().equals(CUSTOMER_NAME));
         browser.screenshot("customer-details");
 
         // Customer summary: order count, average order value, customer lifetime value, per currency.
@@ -133,25 +127,25 @@ class CustomerPagesBrowserIntegrationTest {
                 .contains(address.get("line1").asText(), address.get("city").asText());
 
         // Order history, with Previous and Next at the bottom.
-        List<String> firstPage = orderIdsShown();
+        List<String> firstPage = shown.orderIdsShown();
         assertThat(firstPage).hasSize(ORDERS_PER_PAGE);
-        assertThat(ordersCaption()).contains("page 1 of 3");
+        assertThat(shown.ordersCaption()).contains("page 1 of 3");
         browser.byRoleAndName("a", "link", "Next").click();
-        browser.until(page -> ordersCaption().contains("page 2 of 3"));
-        assertThat(orderIdsShown()).hasSize(ORDERS_PER_PAGE).doesNotContainAnyElementsOf(firstPage);
+        browser.until(page -> shown.ordersCaption().contains("page 2 of 3"));
+        assertThat(shown.orderIdsShown()).hasSize(ORDERS_PER_PAGE).doesNotContainAnyElementsOf(firstPage);
         assertThat(browser.url()).contains("cursor=");
         browser.screenshot("orders-next-page");
 
         browser.byRoleAndName("a", "link", "Previous").click();
-        browser.until(page -> ordersCaption().contains("page 1 of 3"));
-        assertThat(orderIdsShown()).isEqualTo(firstPage);
+        browser.until(page -> shown.ordersCaption().contains("page 1 of 3"));
+        assertThat(shown.orderIdsShown()).isEqualTo(firstPage);
         browser.screenshot("orders-previous-page");
 
         // View order details (line items and shipping updates): click the row.
         String orderId = firstShippedOrder(firstPage);
         JsonNode order = api.query("/api/orders/" + orderId);
         browser.one("#orders tr[data-order-id='" + orderId + "'] td").click();
-        browser.until(page -> heading().equals("Order " + orderId));
+        browser.until(page -> shown.heading().equals("Order " + orderId));
         assertThat(browser.all(".lines-table tbody tr"))
                 .hasSize(order.get("lines").size());
         assertThat(browser.all(".shipment-updates li"))
@@ -162,7 +156,7 @@ class CustomerPagesBrowserIntegrationTest {
 
         // Download order: the download icon in the order's row.
         browser.byRoleAndName("a", "link", CUSTOMER_NAME).click();
-        browser.until(page -> heading().equals(CUSTOMER_NAME));
+        browser.until(page -> shown.heading().equals(CUSTOMER_NAME));
         browser.byRoleAndName("a", "link", "Download order " + orderId).click();
         Path file = downloads.resolve("order-" + orderId + ".pdf");
         await().atMost(PATIENCE).until(() -> Files.exists(file) && Files.size(file) > 0);
@@ -172,13 +166,13 @@ class CustomerPagesBrowserIntegrationTest {
 
         // The page updates by itself when the customer places an order.
         browser.script("window.notReloaded = true;");
-        long eurOrders = figure("EUR", "orderCount");
+        long eurOrders = shown.figure("EUR", "orderCount");
         String newOrder = "browser-live-" + System.nanoTime();
         api.command("POST", "/api/orders", newOrderJson(newOrder, CUSTOMER));
-        browser.until(page -> orderIdsShown().contains(newOrder));
-        await().atMost(PATIENCE).until(() -> figure("EUR", "orderCount") == eurOrders + 1);
+        browser.until(page -> shown.orderIdsShown().contains(newOrder));
+        await().atMost(PATIENCE).until(() -> shown.figure("EUR", "orderCount") == eurOrders + 1);
         assertThat(browser.script("return window.notReloaded === true;")).isEqualTo(true);
-        assertThat(orderIdsShown().get(0)).isEqualTo(newOrder);
+        assertThat(shown.orderIdsShown().get(0)).isEqualTo(newOrder);
         browser.screenshot("customer-updated-live");
     }
 
@@ -186,13 +180,13 @@ class CustomerPagesBrowserIntegrationTest {
     void shouldUpdateTheCustomerListByItselfWhenACustomerOrders() throws Exception {
         signIn("viewer");
         browser.open(stack.queryApi() + "/?sort=lastOrderAt,desc");
-        browser.until(page -> customerRows().size() > 1);
+        browser.until(page -> shown.customerRows().size() > 1);
         browser.script("window.notReloaded = true;");
         String customer = DemoData.customerId(3);
 
         api.command("POST", "/api/orders", newOrderJson("browser-list-" + System.nanoTime(), customer));
 
-        browser.until(page -> customerRows()
+        browser.until(page -> shown.customerRows()
                 .get(0)
                 .findElement(By.cssSelector("th a"))
                 .getAttribute("href")
@@ -207,11 +201,11 @@ class CustomerPagesBrowserIntegrationTest {
         assertThat(browser.url()).as("a page asks who you are first").contains("/login");
         signIn("analyst");
         browser.open(stack.queryApi() + "/customers/" + CUSTOMER);
-        browser.until(page -> heading().equals(CUSTOMER_NAME));
+        browser.until(page -> shown.heading().equals(CUSTOMER_NAME));
 
         String email = api.query("/api/customers/" + CUSTOMER).get("email").asText();
-        String shown = browser.one(".contact .email").getText();
-        assertThat(shown).contains("***").isNotEqualTo(email);
+        String shownEmail = browser.one(".contact .email").getText();
+        assertThat(shownEmail).contains("***").isNotEqualTo(email);
         assertThat(browser.all(".contact a[href^='mailto:'], .contact a[href^='tel:']"))
                 .isEmpty();
         assertThat(browser.one(".signed-in").getText()).contains("analyst", "Contact data hidden");
@@ -233,7 +227,7 @@ class CustomerPagesBrowserIntegrationTest {
         String storeId = order.get("storeId").asText();
         browser.open(stack.queryApi() + "/orders/" + order.get("orderId").asText());
         browser.byRoleAndName("a", "link", storeId).click();
-        browser.until(page -> heading().equals("Sales of store " + storeId));
+        browser.until(page -> shown.heading().equals("Sales of store " + storeId));
         // uPlot drew the chart from the element's data attributes: a canvas inside it.
         browser.until(page -> !page.all("#sales-chart canvas").isEmpty());
         assertThat(browser.one("#sales-chart").getAttribute("role")).isEqualTo("img");
@@ -241,7 +235,7 @@ class CustomerPagesBrowserIntegrationTest {
         browser.screenshot("store-sales");
 
         browser.byRoleAndName("a", "link", "Views").click();
-        browser.until(page -> heading().equals("Views"));
+        browser.until(page -> shown.heading().equals("Views"));
         assertThat(browser.byRoleAndName("button", "button", "Start rebuild")).isNotNull();
         assertThat(browser.byRoleAndName("progress", "progressbar", "Progress of the store-sales view"))
                 .isNotNull();
@@ -262,66 +256,15 @@ class CustomerPagesBrowserIntegrationTest {
         assertThat(summaries.size()).isGreaterThanOrEqualTo(1);
         for (JsonNode summary : summaries) {
             String currency = summary.get("currency").asText();
-            assertThat(figure(currency, "orderCount"))
+            assertThat(shown.figure(currency, "orderCount"))
                     .isEqualTo(summary.get("orderCount").asLong());
-            assertThat(amount(currency, "averageOrderValue"))
+            assertThat(shown.amount(currency, "averageOrderValue"))
                     .isEqualTo(summary.get("averageOrderValue").asText());
-            assertThat(amount(currency, "lifetimeValue"))
+            assertThat(shown.amount(currency, "lifetimeValue"))
                     .isEqualTo(summary.get("lifetimeValue").asText());
             // Formatted for the reader's locale (en-US here), not the server's plain fallback.
-            assertThat(figureElement(currency, "lifetimeValue").getText()).doesNotEndWith(" " + currency);
+            assertThat(shown.figureElement(currency, "lifetimeValue").getText()).doesNotEndWith(" " + currency);
         }
-    }
-
-    private WebElement figureElement(String currency, String figure) {
-        return browser.byRoleAndName("div", "group", "Figures in " + currency)
-                .findElement(By.cssSelector("[data-figure='" + figure + "'] dd"));
-    }
-
-    private long figure(String currency, String figure) {
-        return retryingStale(
-                () -> Long.parseLong(figureElement(currency, figure).getText().trim()));
-    }
-
-    private String amount(String currency, String figure) {
-        return retryingStale(() -> figureElement(currency, figure)
-                .findElement(By.cssSelector("[data-amount]"))
-                .getAttribute("data-amount"));
-    }
-
-    private List<WebElement> customerRows() {
-        return browser.all("#results table tbody tr");
-    }
-
-    private boolean rowsNamed(String name) {
-        return customerRows().stream()
-                .allMatch(
-                        row -> row.findElement(By.cssSelector("th a")).getText().equals(name));
-    }
-
-    private String heading() {
-        return browser.all("h1").stream().map(WebElement::getText).findFirst().orElse("");
-    }
-
-    private String ordersCaption() {
-        return browser.all("#orders caption").stream()
-                .map(WebElement::getText)
-                .findFirst()
-                .orElse("");
-    }
-
-    /** The order ids of the links named "View order …", in the table's order. */
-    private List<String> orderIdsShown() {
-        return retryingStale(() -> {
-            List<String> ids = new ArrayList<>();
-            for (WebElement link : browser.all("#orders tbody a[href^='/orders/']")) {
-                String name = link.getAccessibleName();
-                if (name.startsWith("View order ")) {
-                    ids.add(name.substring("View order ".length()));
-                }
-            }
-            return ids;
-        });
     }
 
     /** An order of the page that has shipment updates to show, else the first. */
@@ -344,22 +287,5 @@ class CustomerPagesBrowserIntegrationTest {
                  "placedAt": "%s"}
                 """
                 .formatted(orderId, customerId, Instant.now().plusSeconds(1));
-    }
-
-    /** Until the figures of every customer stop changing: the demo data's events are all projected. */
-    private static void awaitSettled() {
-        HttpClient http = HttpClient.newHttpClient();
-        AtomicReference<String> previous = new AtomicReference<>("");
-        await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofSeconds(2))
-                .until(() -> {
-                    String now = http.send(
-                                    HttpRequest.newBuilder(URI.create(stack.queryApi() + "/api/customers/export.csv"))
-                                            .header("Authorization", stack.authorization("admin"))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString())
-                            .body();
-                    return now.equals(previous.getAndSet(now));
-                });
     }
 }

@@ -1,8 +1,8 @@
 package com.customer360.local;
 
-import com.customer360.local.UpstreamHistory.Expected;
-import com.customer360.local.UpstreamHistory.ExpectedOrder;
-import com.customer360.local.UpstreamHistory.Figures;
+import com.customer360.local.ExpectedCustomer.Expected;
+import com.customer360.local.ExpectedCustomer.ExpectedOrder;
+import com.customer360.local.ExpectedCustomer.Figures;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;

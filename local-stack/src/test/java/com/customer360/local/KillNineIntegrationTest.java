@@ -13,14 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -49,19 +46,10 @@ class KillNineIntegrationTest {
     @TempDir
     Path data;
 
-    private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final Set<String> upstreamAcknowledged = ConcurrentHashMap.newKeySet();
     private final List<Process> running = new ArrayList<>();
     private int[] ports;
-    private final List<String> acknowledgedInOrder = Collections.synchronizedList(new ArrayList<>());
-    private TestHttp commands;
     private TestHttp queries;
-
-    /** One request a client wants carried out; its Idempotency-Key makes sending it again harmless. */
-    private record Call(String path, String body, String key) {}
-
-    /** Each client's calls, in the order it sends them, and the customers they create. */
-    private record Plan(List<Call> calls, List<String> customers) {}
 
     @Test
     void shouldLoseNothingAcknowledgedAndCountNothingTwiceAcrossTwoKillNines() throws Exception {
@@ -69,48 +57,49 @@ class KillNineIntegrationTest {
         // Written before the first start, the stack keeps it: the clients know their passwords from the beginning.
         Path users = data.resolve(LocalStack.LOCAL_USERS);
         LocalUsers.createIfMissing(users);
-        commands = new TestHttp(ports[2]).authorizedBy(LocalUsers.basicAuthorization(users, "writer"));
+        TestHttp commands = new TestHttp(ports[2]).authorizedBy(LocalUsers.basicAuthorization(users, "writer"));
         queries = new TestHttp(ports[3]).authorizedBy(LocalUsers.basicAuthorization(users, "viewer"));
-        List<Plan> plans = new ArrayList<>();
+        List<RetryingClients.Plan> plans = new ArrayList<>();
         for (int client = 0; client < CLIENTS; client++) {
-            plans.add(plan(client, CUSTOMERS_PER_CLIENT));
+            plans.add(RetryingClients.plan(client, CUSTOMERS_PER_CLIENT));
         }
-        int calls = plans.stream().mapToInt(plan -> plan.calls().size()).sum();
+        RetryingClients clients = new RetryingClients(commands, plans);
+        int calls = clients.calls();
         long began = System.nanoTime();
 
         Process first = start("first");
-        Clients pouring = new Clients(plans);
+        RetryingClients.Round pouring = clients.start();
         publishUpstream(0, null);
-        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= calls * 3 / 8);
+        await().atMost(Duration.ofSeconds(60)).until(() -> clients.acknowledged() >= calls * 3 / 8);
         kill(first, pouring);
-        int beforeTheFirstKill = acknowledged.size();
+        int beforeTheFirstKill = clients.acknowledged();
 
         Process second = start("second");
         long secondUp = System.nanoTime();
-        Clients resending = new Clients(plans);
+        RetryingClients.Round resending = clients.start();
         AtomicBoolean secondKilled = new AtomicBoolean();
         Thread upstream = new Thread(() -> publishUpstream(UPSTREAM_FIRST, secondKilled), "upstream-while-catching-up");
         upstream.start();
         String witness = await().atMost(Duration.ofSeconds(60))
-                .until(() -> registeredByThisStack(beforeTheFirstKill), Objects::nonNull);
+                .until(() -> clients.registeredAfter(beforeTheFirstKill), Objects::nonNull);
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> queries.get("/api/customers/" + witness).status() == 200);
         secondKilled.set(true);
         kill(second, resending);
         double secondKillAfter = (System.nanoTime() - secondUp) / 1e9;
         upstream.join(TimeUnit.SECONDS.toMillis(30));
-        int beforeTheSecondKill = acknowledged.size();
+        int beforeTheSecondKill = clients.acknowledged();
         assertThat(beforeTheSecondKill).as("killed while still catching up").isLessThan(calls);
 
         Process third = start("third");
         try {
-            Clients finishing = new Clients(plans);
+            RetryingClients.Round finishing = clients.start();
             assertThat(finishing.awaitDone(Duration.ofSeconds(120))).isTrue();
-            assertThat(acknowledged).hasSize(calls);
+            assertThat(clients.acknowledged()).isEqualTo(calls);
             // Each pass checks only the customers not yet right (a pass over all of them takes a while on a stack
             // still catching up); a last pass checks every one again, so none went wrong after it was checked.
             List<Runnable> checks = new ArrayList<>();
-            for (Plan plan : plans) {
+            for (RetryingClients.Plan plan : plans) {
                 for (String customer : plan.customers()) {
                     checks.add(() -> assertCountedOnce(queries, customer));
                 }
@@ -157,85 +146,9 @@ class KillNineIntegrationTest {
         }
     }
 
-    /**
-     * The clients, each sending its plan in order and each call again until it is acknowledged, as a client that got
-     * no answer does, until they are done or stopped.
-     */
-    private final class Clients {
-
-        private final ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
-        private final AtomicBoolean stopped = new AtomicBoolean();
-
-        Clients(List<Plan> plans) {
-            for (Plan plan : plans) {
-                threads.execute(() -> {
-                    for (Call call : plan.calls()) {
-                        await().pollDelay(Duration.ZERO)
-                                .pollInterval(Duration.ofMillis(100))
-                                .atMost(Duration.ofSeconds(60))
-                                .until(() -> stopped.get() || send(call));
-                        if (stopped.get()) {
-                            return;
-                        }
-                    }
-                });
-            }
-            threads.shutdown();
-        }
-
-        boolean awaitDone(Duration atMost) throws InterruptedException {
-            return threads.awaitTermination(atMost.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        void stop() throws InterruptedException {
-            stopped.set(true);
-            assertThat(awaitDone(Duration.ofSeconds(60))).isTrue();
-        }
-    }
-
-    private void kill(Process stack, Clients clients) throws InterruptedException {
+    private static void kill(Process stack, RetryingClients.Round clients) throws InterruptedException {
         stack.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         clients.stop();
-    }
-
-    /** Each client registers customers, orders 10.00 for each and refunds 1.00 of it. */
-    private static Plan plan(int client, int customers) {
-        List<Call> calls = new ArrayList<>();
-        List<String> created = new ArrayList<>();
-        for (int i = 0; i < customers; i++) {
-            String customer = "k-" + client + "-" + i;
-            created.add(customer);
-            calls.add(new Call(
-                    "/api/customers",
-                    "{\"customerId\":\"" + customer + "\",\"name\":\"K\",\"email\":\"k@example.com\"}",
-                    customer + "-register"));
-            calls.add(new Call(
-                    "/api/orders",
-                    """
-                    {"orderId":"%s-o","customerId":"%s","storeId":"s","currency":"USD",
-                     "lines":[{"sku":"A","name":"A","quantity":1,"unitPrice":"10.00"}],
-                     "shippingAddress":{"line1":"1 Main St","city":"Austin","postalCode":"73301","country":"US"}}"""
-                            .formatted(customer, customer),
-                    customer + "-order"));
-            calls.add(
-                    new Call("/api/orders/" + customer + "-o/refunds", "{\"amount\":\"1.00\"}", customer + "-refund"));
-        }
-        return new Plan(List.copyOf(calls), List.copyOf(created));
-    }
-
-    /**
-     * A customer registered by the stack now running: acknowledged after the first call of each client, which may have
-     * been carried out by the stack before, unanswered; {@code null} while there is none.
-     */
-    private String registeredByThisStack(int acknowledgedBefore) {
-        synchronized (acknowledgedInOrder) {
-            return acknowledgedInOrder.stream()
-                    .skip(acknowledgedBefore + CLIENTS)
-                    .filter(key -> key.endsWith("-register"))
-                    .map(key -> key.substring(0, key.length() - "-register".length()))
-                    .findFirst()
-                    .orElse(null);
-        }
     }
 
     private static void assertCountedOnce(TestHttp queries, String customer) {
@@ -246,25 +159,6 @@ class KillNineIntegrationTest {
         assertThat(page.at("/summaries/0/orderCount").asInt()).as(customer).isEqualTo(1);
         assertThat(page.at("/summaries/0/lifetimeValue").asText()).as(customer).isEqualTo("9.00");
         assertThat(page.at("/summaries/0/refundedTotal").asText()).as(customer).isEqualTo("1.00");
-    }
-
-    /** Sends a call; true once the service acknowledged it (now or earlier). */
-    private boolean send(Call call) {
-        if (acknowledged.contains(call.key())) {
-            return true;
-        }
-        try {
-            TestHttp.Answer answer = commands.post(call.path(), call.body(), "Idempotency-Key", call.key());
-            if (answer.status() >= 200 && answer.status() < 300) {
-                if (acknowledged.add(call.key())) {
-                    acknowledgedInOrder.add(call.key());
-                }
-                return true;
-            }
-            return false;
-        } catch (UncheckedIOException noAnswer) {
-            return false;
-        }
     }
 
     /**

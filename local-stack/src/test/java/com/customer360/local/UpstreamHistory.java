@@ -4,22 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 
 /**
  * A generated shop history as upstream systems would publish it, and — computed independently of the services, by
- * following DESIGN.md's rules on the generated facts — the figures every customer must end up with. Each customer
+ * following the domain rules (docs/domain-rules.md) on the generated facts — the figures every customer must end up with. Each customer
  * registers, changes contact details several times, and places orders in EUR, USD and JPY that go through every
  * lifecycle: placed, drafted and placed later (by id, or by sending the whole order again with its current address),
  * sent to other addresses before and after they are placed, shipped with several progress reports, delivered,
@@ -31,36 +26,6 @@ final class UpstreamHistory {
 
     /** One upstream message: its record key and the record value. */
     record Message(String key, byte[] value) {}
-
-    /** Expected figures of one currency. */
-    record Figures(int orderCount, BigDecimal lifetimeValue, BigDecimal averageOrderValue, BigDecimal refundedTotal) {}
-
-    /** What a customer's page must show once everything was consumed. */
-    record Expected(
-            String customerId,
-            String email,
-            Map<String, Figures> byCurrency,
-            String latestLine1,
-            Instant lastOrderAt,
-            String name,
-            String phone,
-            Instant firstOrderAt,
-            List<ExpectedOrder> orders) {}
-
-    /** How one order must end: its status, money, current address and placed time (null if never placed). */
-    record ExpectedOrder(
-            String orderId,
-            String currency,
-            String status,
-            BigDecimal total,
-            BigDecimal refunded,
-            String line1,
-            Instant placedAt) {
-
-        boolean counted() {
-            return !status.equals("DRAFT") && !status.equals("CANCELLED");
-        }
-    }
 
     /** One customer's messages: their own, then each order's, every sequence in the order it happened. */
     record CustomerMessages(List<Message> customer, List<List<Message>> orders) {}
@@ -74,7 +39,7 @@ final class UpstreamHistory {
     private int messageNumber;
 
     final List<CustomerMessages> customers = new ArrayList<>();
-    final List<Expected> expected = new ArrayList<>();
+    final List<ExpectedCustomer.Expected> expected = new ArrayList<>();
     /** Orders that were placed (not only drafted), with their totals: a refund above the total breaks a rule. */
     final List<PlacedOrder> placedOrders = new ArrayList<>();
 
@@ -139,55 +104,18 @@ final class UpstreamHistory {
             own.add(message(customerId, "customer.updated", patch));
         }
         List<List<Message>> orders = new ArrayList<>();
-        List<ExpectedOrder> fates = new ArrayList<>();
+        List<ExpectedCustomer.ExpectedOrder> fates = new ArrayList<>();
         int orderCount = 1 + random.nextInt(5);
         for (int o = 0; o < orderCount; o++) {
             fates.add(order(customerId, customerId + "-o" + o, o, orders));
         }
         customers.add(new CustomerMessages(own, orders));
-        expected.add(expected(customerId, name, email, phone, defaultLine1, fates));
-    }
-
-    /** The customer's page, by DESIGN.md's rules, from how each order ended. */
-    private static Expected expected(
-            String customerId,
-            String name,
-            String email,
-            String phone,
-            String defaultLine1,
-            List<ExpectedOrder> orders) {
-        Map<String, Totals> totals = new TreeMap<>();
-        for (ExpectedOrder order : orders) {
-            Totals currency = totals.computeIfAbsent(order.currency(), Totals::new);
-            if (order.counted()) {
-                currency.add(order.total().subtract(order.refunded()), order.refunded());
-            }
-        }
-        Map<String, Figures> byCurrency = new LinkedHashMap<>();
-        totals.forEach((code, t) -> byCurrency.put(code, t.figures()));
-        List<ExpectedOrder> counted =
-                orders.stream().filter(ExpectedOrder::counted).toList();
-        ExpectedOrder latest = counted.stream()
-                .max(Comparator.comparing(ExpectedOrder::placedAt).thenComparing(ExpectedOrder::orderId))
-                .orElse(null);
-        Instant first = counted.stream()
-                .map(ExpectedOrder::placedAt)
-                .min(Comparator.naturalOrder())
-                .orElse(null);
-        return new Expected(
-                customerId,
-                email,
-                byCurrency,
-                latest != null ? latest.line1() : defaultLine1,
-                latest != null ? latest.placedAt() : null,
-                name,
-                phone,
-                first,
-                List.copyOf(orders));
+        expected.add(ExpectedCustomer.of(customerId, name, email, phone, defaultLine1, fates));
     }
 
     /** One order's messages, in the order they happened, and how it must end. */
-    private ExpectedOrder order(String customerId, String orderId, int number, List<List<Message>> orders) {
+    private ExpectedCustomer.ExpectedOrder order(
+            String customerId, String orderId, int number, List<List<Message>> orders) {
         List<Message> messages = new ArrayList<>();
         int pick = random.nextInt(6);
         String currency = pick < 2 ? "EUR" : pick == 2 ? "JPY" : "USD";
@@ -347,8 +275,8 @@ final class UpstreamHistory {
             this.refunded = BigDecimal.ZERO.setScale(digits(currency));
         }
 
-        ExpectedOrder expected(String orderId, Instant placedAt) {
-            return new ExpectedOrder(orderId, currency, status, total, refunded, line1, placedAt);
+        ExpectedCustomer.ExpectedOrder expected(String orderId, Instant placedAt) {
+            return new ExpectedCustomer.ExpectedOrder(orderId, currency, status, total, refunded, line1, placedAt);
         }
     }
 
@@ -384,34 +312,7 @@ final class UpstreamHistory {
     }
 
     /** The currency's minor digits, straight from ISO 4217 (java.util.Currency), not from the services' code. */
-    private static int digits(String currency) {
+    static int digits(String currency) {
         return Currency.getInstance(currency).getDefaultFractionDigits();
-    }
-
-    /** Running sums of one currency; the average follows DESIGN.md: half-even to the minor unit, 0 without orders. */
-    private static final class Totals {
-        private final int digits;
-        private int count;
-        private BigDecimal lifetimeValue;
-        private BigDecimal refunded;
-
-        Totals(String currency) {
-            this.digits = digits(currency);
-            this.lifetimeValue = BigDecimal.ZERO.setScale(digits);
-            this.refunded = BigDecimal.ZERO.setScale(digits);
-        }
-
-        void add(BigDecimal net, BigDecimal refund) {
-            count++;
-            lifetimeValue = lifetimeValue.add(net);
-            refunded = refunded.add(refund);
-        }
-
-        Figures figures() {
-            BigDecimal average = count == 0
-                    ? BigDecimal.ZERO.setScale(digits)
-                    : lifetimeValue.divide(BigDecimal.valueOf(count), digits, RoundingMode.HALF_EVEN);
-            return new Figures(count, lifetimeValue, average, refunded);
-        }
     }
 }
