@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * {@link IndexPlanner}); everything else scans, with the same result. A file written by an older version is refused
  * rather than read in the wrong layout (see {@link StoreFormat}).
  *
- * <p>Mind its limits (see DESIGN.md): no transactions, no change streams, no {@code $text} search; the in-memory
+ * <p>Mind its limits: no transactions, no change streams, no {@code $text} search; the in-memory
  * store uses no index but for exact matches on unique ones and scans for everything else.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {

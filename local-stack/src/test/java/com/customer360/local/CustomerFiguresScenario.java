@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The end-to-end scenario of DESIGN.md's figures, over HTTP, through the real broker and document store: a customer
+ * The end-to-end scenario of the domain rules' figures (docs/domain-rules.md), over HTTP, through the real broker and document store: a customer
  * with orders in two currencies — one cancelled, one partly refunded, one returned, one draft — shows exactly the
  * expected figures within a second of the last command. Subclasses supply the running system.
  */

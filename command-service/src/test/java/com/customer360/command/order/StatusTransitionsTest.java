@@ -14,7 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The order lifecycle as DESIGN.md states it, and which refused transitions may still become allowed. */
+/** The order lifecycle as docs/domain-rules.md states it, and which refused transitions may still become allowed. */
 class StatusTransitionsTest {
 
     @Test

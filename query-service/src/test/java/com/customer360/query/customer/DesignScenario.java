@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * A customer with orders in two currencies, one cancelled, one partly refunded, one returned (and refunded in full)
- * and one draft, and the figures DESIGN.md's rules give for it, worked out by hand:
+ * and one draft, and the figures the domain rules (docs/domain-rules.md) give for it, worked out by hand:
  *
  * <pre>
  * USD  o-1 120.00 placed 01-10, returned, refunded 120.00   counted, net   0.00
