@@ -17,8 +17,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
  *       1 to thousands of orders, interleaved at random) against {@link NaiveProjection} on a history of the same
  *       kind, and against the store's raw bulk-write rate of the very documents the projection produced.
  *   <li>Commands: registrations through the HTTP API of the local stack with 16 clients (closed loop) against the
- *       raw insert rate of the event store's own documents with 16 threads; then open loop, until visible in the
- *       query API.
+ *       raw insert rate of the event store's own documents with 16 threads; registrations published to the inbound
+ *       topic against the same rate ({@link UpstreamBenchmark}); then commands open loop, until visible in the query
+ *       API.
  *   <li>Reads: details and history pages at a fixed rate, open loop over {@code benchmark.read-connections}
  *       connections ({@link ReadBenchmark}).
  * </ul>

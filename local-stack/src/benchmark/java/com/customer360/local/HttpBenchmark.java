@@ -66,10 +66,17 @@ final class HttpBenchmark {
                     "benchmark.run", run,
                     "benchmark.clients", Integer.toString(CLIENTS),
                     "benchmark.per-client", Integer.toString(perClient));
+            double rawInserts = Double.NaN;
             try {
-                commands(stack, gatling, perClient, out);
+                rawInserts = commands(stack, gatling, perClient, out);
             } catch (Exception e) {
                 report.add(BenchmarkReport.Row.failed(COMMANDS, "≥ 1,000 commands/s", e));
+            }
+            try {
+                new UpstreamBenchmark(report, wrong)
+                        .run(stack, Integer.getInteger("benchmark.upstream-messages", 10_000), run, rawInserts);
+            } catch (Exception e) {
+                report.add(BenchmarkReport.Row.failed(UpstreamBenchmark.FIGURE, UpstreamBenchmark.TARGET, e));
             }
             try {
                 visible(out);
@@ -81,7 +88,8 @@ final class HttpBenchmark {
         }
     }
 
-    private void commands(LocalStack stack, Map<String, String> gatling, int perClient, Path out) throws Exception {
+    /** Returns the event store's raw insert rate it measured beside the commands. */
+    private double commands(LocalStack stack, Map<String, String> gatling, int perClient, Path out) throws Exception {
         Map<String, String> warmUp = new java.util.HashMap<>(gatling);
         warmUp.put("benchmark.run", gatling.get("benchmark.run") + "-warm");
         warmUp.put("benchmark.per-client", Integer.toString(perClient / 5 + 1));
@@ -119,6 +127,7 @@ final class HttpBenchmark {
                         measured.ok(), warm.ok(), out.relativize(commands.report))));
         report.add(row("command latency p50, 16 clients", measured.p50(), null, null));
         report.add(row("command latency p99, 16 clients", measured.p99(), "≤ 50 ms", measured.p99() <= 50));
+        return raw;
     }
 
     /**
