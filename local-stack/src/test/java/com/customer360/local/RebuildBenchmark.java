@@ -18,8 +18,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -31,7 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A rebuild of the customer-details view beside the live one, measured against the live catch-up of the same events
  * in the same run on the embedded stack: the synthetic history is published, the service catches up with it (the
  * live rate), readers measure the GET p99 idle, then a rebuild reads the whole topic into a new version while the
- * readers go on (the rebuild rate, the p99 during it, the heap), its diff is checked empty and it is switched to.
+ * readers go on (the rebuild rate, the p99 during it, the heap), its diff is made (timed) and checked empty over every
+ * customer, and it is switched to; each phase's figures are printed as soon as they are measured, the table at the end.
  * Stops by itself: each phase gives up after 30 minutes ({@code -Dbenchmark.give-up-minutes}).
  *
  * <pre>./mvnw -q -pl local-stack -am -DskipTests -Prebuild-benchmark verify -Dbenchmark.events=100000</pre>
@@ -70,12 +69,16 @@ public final class RebuildBenchmark {
                 BenchmarkTopic.awaitCommitted(admin, topic, group, GIVE_UP_AFTER);
                 double liveSeconds = (System.nanoTime() - liveStart) / 1e9;
                 long liveHeap = heap.peakAndReset();
+                System.out.printf(
+                        "Live catch-up: %d events in %.1f s, %.0f events/s, peak heap %d MiB%n",
+                        events, liveSeconds, events / liveSeconds, liveHeap);
                 TestHttp viewer = TestUsers.as(new TestHttp(Services.port(query)), "viewer");
                 TestHttp analyst = TestUsers.as(new TestHttp(Services.port(query)), "analyst");
-                Readers idle = Readers.run(viewer, customers, 2000);
+                BenchmarkReaders idle = BenchmarkReaders.run(viewer, customers, 2000);
                 idle.awaitAndStop();
+                System.out.printf("Idle reads: p99 %.1f ms over %d GETs%n", idle.p99(), idle.count());
 
-                Readers during = Readers.start(viewer, customers);
+                BenchmarkReaders during = BenchmarkReaders.start(viewer, customers);
                 heap.peakAndReset();
                 long rebuildStart = System.nanoTime();
                 TestHttp.Answer started = analyst.post("/api/views/rebuilds", "{\"view\":\"customer-details\"}");
@@ -92,8 +95,19 @@ public final class RebuildBenchmark {
                                         Instant.parse(rebuild.get("caughtUpAt").asText()))
                                 .toMillis()
                         / 1000.0;
+                System.out.printf(
+                        "Rebuild: caught up in %.1f s (%.0f events/s), GET p99 %.1f ms during it, peak heap %d MiB%n",
+                        rebuildSeconds, events / rebuildSeconds, during.p99(), rebuildHeap);
+                long diffStart = System.nanoTime();
+                awaitDiff(analyst, rebuildId);
+                double diffSeconds = (System.nanoTime() - diffStart) / 1e9;
+                long pageStart = System.nanoTime();
                 JsonNode diff = analyst.get("/api/views/rebuilds/" + rebuildId + "/diff?size=5")
                         .json();
+                double pageMillis = (System.nanoTime() - pageStart) / 1e6;
+                System.out.printf(
+                        "Diff: made %.1f s after the rebuild was seen caught up; a page then read in %.1f ms%n",
+                        diffSeconds, pageMillis);
                 int switched = analyst.post("/api/views/rebuilds/" + rebuildId + "/switch", null)
                         .status();
                 TestHttp.Answer afterSwitch = viewer.get("/api/customers/" + customers.get(0));
@@ -112,8 +126,8 @@ public final class RebuildBenchmark {
                         | rebuild (slices, bulk writes) | %7.1f | %8.0f | %10.1f | %10.1f | %4d | %11d | %13d |
                         Rebuild is %.2fx the live catch-up (server-side: %.1f s from start to caught up, %.0f events/s).
                         GET p99 during the rebuild is %.2fx idle.
-                        Diff: %d customers compared, %d differing, fields %s. Switch: %d; a read after it: %d, \
-                        X-View-Version %s.
+                        Diff: %d customers compared, %d differing, fields %s; made %.1f s after caught up, a page in \
+                        %.1f ms. Switch: %d; a read after it: %d, X-View-Version %s.
                         """,
                         events,
                         customers.size(),
@@ -146,12 +160,35 @@ public final class RebuildBenchmark {
                         diff.get("customersCompared").asLong(),
                         diff.get("customersDiffering").asLong(),
                         diff.get("fieldsDiffering"),
+                        diffSeconds,
+                        pageMillis,
                         switched,
                         afterSwitch.status(),
                         afterSwitch.header("X-View-Version").orElse("none"));
+                boolean good = diff.get("customersCompared").asLong() == customers.size()
+                        && diff.get("customersDiffering").asLong() == 0
+                        && switched == 200
+                        && afterSwitch.status() == 200;
+                System.out.println(good ? "Checked: an empty diff over every customer, switched." : "CHECK FAILED");
+                System.exit(good ? 0 : 1);
             }
         }
-        System.exit(0);
+    }
+
+    /** Waits for the rebuild's diff to be made (202 while it is being made). */
+    private static void awaitDiff(TestHttp analyst, String rebuildId) throws InterruptedException {
+        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        while (System.nanoTime() < deadline) {
+            TestHttp.Answer answer = analyst.get("/api/views/rebuilds/" + rebuildId + "/diff?size=1");
+            if (answer.status() == 200) {
+                return;
+            }
+            if (answer.status() != 202) {
+                throw new IllegalStateException("the diff failed: " + answer.status() + " " + answer.body());
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the diff was not made within " + GIVE_UP_AFTER);
     }
 
     private static JsonNode awaitState(TestHttp analyst, String rebuildId, String state) throws InterruptedException {
@@ -167,80 +204,6 @@ public final class RebuildBenchmark {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the rebuild did not reach " + state + " within " + GIVE_UP_AFTER);
-    }
-
-    /** Readers of random customers' details, one request after another, recording each latency. */
-    private static final class Readers {
-        private final List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
-        private final AtomicInteger failures = new AtomicInteger();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final AtomicLong limit = new AtomicLong(Long.MAX_VALUE);
-        private Thread thread;
-
-        static Readers run(TestHttp http, List<String> customers, int requests) {
-            Readers readers = new Readers();
-            readers.limit.set(requests);
-            readers.begin(http, customers);
-            return readers;
-        }
-
-        static Readers start(TestHttp http, List<String> customers) {
-            Readers readers = new Readers();
-            readers.begin(http, customers);
-            return readers;
-        }
-
-        private void begin(TestHttp http, List<String> customers) {
-            thread = new Thread(() -> {
-                Random random = new Random(11);
-                for (long i = 0; running.get() && i < limit.get(); i++) {
-                    String customerId = customers.get(random.nextInt(customers.size()));
-                    long start = System.nanoTime();
-                    try {
-                        int status = http.get("/api/customers/" + customerId).status();
-                        if (status != 200) {
-                            failures.incrementAndGet();
-                        }
-                    } catch (RuntimeException e) {
-                        failures.incrementAndGet();
-                    }
-                    nanos.add(System.nanoTime() - start);
-                }
-            });
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void awaitAndStop() throws InterruptedException {
-            if (limit.get() == Long.MAX_VALUE) {
-                running.set(false);
-            }
-            thread.join(GIVE_UP_AFTER.toMillis());
-            running.set(false);
-        }
-
-        int count() {
-            return nanos.size();
-        }
-
-        int failures() {
-            return failures.get();
-        }
-
-        double max() {
-            synchronized (nanos) {
-                return nanos.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6;
-            }
-        }
-
-        double p99() {
-            List<Long> sorted = new ArrayList<>(nanos);
-            Collections.sort(sorted);
-            if (sorted.isEmpty()) {
-                return 0;
-            }
-            return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99) - 1)) / 1e6;
-        }
     }
 
     /** The most heap in use, sampled every 100 ms. */

@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -110,7 +109,7 @@ class RebuildSupervisor implements SmartLifecycle {
                 stopRunning(rebuild.rebuildId());
                 if (leases.holdConsumer(rebuild.view(), rebuild.version(), settings.leaseDuration())) {
                     drop(rebuild.version());
-                    rebuilds.dropped(rebuild.rebuildId());
+                    operations.dropped(rebuild.rebuildId());
                     registry.forgetRetired(rebuild.view(), rebuild.version());
                     leases.releaseConsumer(rebuild.view(), rebuild.version());
                 }
@@ -170,7 +169,11 @@ class RebuildSupervisor implements SmartLifecycle {
         }
         RebuildRunner runner = new RebuildRunner(
                 rebuild,
-                new KafkaConsumer<>(consumerProperties(rebuild), new StringDeserializer(), new ByteArrayDeserializer()),
+                new KafkaConsumer<>(
+                        settings.consumerProperties(
+                                kafka.buildConsumerProperties(null), rebuild.rebuildId(), leases.owner()),
+                        new StringDeserializer(),
+                        new ByteArrayDeserializer()),
                 topic,
                 projectors,
                 reader,
@@ -208,16 +211,6 @@ class RebuildSupervisor implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         return rebuilds.find(rebuildId).orElse(null);
-    }
-
-    private Map<String, Object> consumerProperties(Rebuild rebuild) {
-        Map<String, Object> properties = kafka.buildConsumerProperties(null);
-        properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.consumerGroupPrefix() + rebuild.rebuildId());
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(settings.sliceEvents(), 5000));
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "rebuild-" + rebuild.rebuildId() + "-" + leases.owner());
-        return properties;
     }
 
     /** The rebuilds whose consumer runs on this instance now. */

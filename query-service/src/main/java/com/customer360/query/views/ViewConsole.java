@@ -19,13 +19,13 @@ public class ViewConsole {
     private final ViewOperations operations;
     private final Rebuilds rebuilds;
     private final ViewRegistry registry;
-    private final ViewDiff diff;
+    private final DiffComputations diffs;
 
-    ViewConsole(ViewOperations operations, Rebuilds rebuilds, ViewRegistry registry, ViewDiff diff) {
+    ViewConsole(ViewOperations operations, Rebuilds rebuilds, ViewRegistry registry, DiffComputations diffs) {
         this.operations = operations;
         this.rebuilds = rebuilds;
         this.registry = registry;
-        this.diff = diff;
+        this.diffs = diffs;
     }
 
     /** A view and its versions. */
@@ -65,9 +65,12 @@ public class ViewConsole {
     /** One difference between the live and a rebuilt version. */
     public record Difference(String customerId, String field, String live, String rebuilt) {}
 
-    /** A page of a rebuild's diff. */
+    /** A page of a rebuild's diff; while it is being made ({@code ready} false), its progress and no items. */
     public record DiffPage(
             String rebuildId,
+            boolean ready,
+            String failure,
+            Instant computedAt,
             int liveVersion,
             int rebuiltVersion,
             long customersCompared,
@@ -118,29 +121,27 @@ public class ViewConsole {
                 .toList();
     }
 
-    /** The diff of a caught-up rebuild; the API's conflict when it has none (yet). */
+    /** The diff of a caught-up rebuild; the API's conflict when it has none. */
     public DiffPage diff(String rebuildId, int page, int size) {
-        Rebuild rebuild = rebuilds.find(rebuildId).orElseThrow(() -> RebuildNotFoundException.of(rebuildId));
-        if (rebuild.dropped()
-                || rebuild.state() != Rebuild.State.CAUGHT_UP && rebuild.state() != Rebuild.State.SWITCHED) {
-            throw ViewConflictException.of("Rebuild " + rebuildId + " has no diff: it is " + rebuild.state() + ".");
-        }
-        int live = registry.entry(rebuild.view()).active();
-        ViewDiff.Result result = diff.compare(live, rebuild.version(), page, size, ContactMasking.forCurrentUser());
+        StoredDiffs.Page found = diffs.page(rebuildId, page, size, false, ContactMasking.forCurrentUser());
+        StoredDiffs.Summary summary = found.summary();
         return new DiffPage(
                 rebuildId,
-                result.liveVersion(),
-                result.rebuiltVersion(),
-                result.customersCompared(),
-                result.customersDiffering(),
-                result.fieldsDiffering(),
-                result.items().stream()
+                summary.state() == StoredDiffs.State.READY,
+                summary.failure(),
+                summary.computedAt(),
+                summary.liveVersion(),
+                summary.rebuiltVersion(),
+                summary.customersCompared(),
+                summary.customersDiffering(),
+                summary.fieldsDiffering(),
+                found.items().stream()
                         .map(item -> new Difference(
                                 item.customerId(), item.field(), text(item.live()), text(item.rebuilt())))
                         .toList(),
-                result.page(),
-                result.size(),
-                result.totalItems());
+                found.page(),
+                found.size(),
+                summary.itemsKept());
     }
 
     /** Starts a rebuild of the customer-details view; {@code asOf} makes it a snapshot. */

@@ -1,6 +1,5 @@
 package com.customer360.query.views;
 
-import com.customer360.events.Address;
 import com.customer360.query.customer.CustomerDetailsDocuments;
 import com.customer360.query.store.BsonValues;
 import com.customer360.query.store.ReadVersions;
@@ -22,8 +21,9 @@ import org.springframework.stereotype.Component;
  * What differs between two versions of the customer-details view, customer by customer and field by field: the
  * figures per currency, the contact details, the latest shipping address and the order count. Both versions are read
  * once, in {@code _id} order side by side (a merge of two walks of the {@code _id} index, with only the compared
- * fields), so a diff costs one pass over both collections whatever page is asked for, and holds one page of items in
- * memory. Contact data is masked for those who see it masked elsewhere.
+ * fields), and each customer's differences go to a sink as they are found, with the values as stored — the stored
+ * diff ({@link StoredDiffs}) keeps them and masks contact data when a page is read. One pass costs a read of both
+ * collections, which is why it is made once per rebuild and live version ({@link DiffComputations}), never per page.
  */
 @Component
 class ViewDiff {
@@ -36,6 +36,9 @@ class ViewDiff {
             .append("orderCount", 1)
             .append("summaries", 1);
 
+    /** The fields whose values are addresses, stored as the view stores them. */
+    static final List<String> ADDRESSES = List.of("defaultShippingAddress", "latestShippingAddress");
+
     private static final List<String> MONEY = List.of("lifetimeValue", "averageOrderValue", "refundedTotal");
     private static final List<String> COUNTS = List.of("orders", "orderCount");
 
@@ -45,26 +48,16 @@ class ViewDiff {
         this.versions = versions;
     }
 
+    /** One difference, with the values as stored ({@code null} where a version has none). */
     record Item(String customerId, String field, Object live, Object rebuilt) {}
 
-    record Result(
-            int liveVersion,
-            int rebuiltVersion,
-            long customersCompared,
-            long customersDiffering,
-            Map<String, Long> fieldsDiffering,
-            List<Item> items,
-            int page,
-            int size,
-            long totalItems) {}
+    /** Receives each customer's differences, in {@code _id} order; whether to go on. */
+    interface Sink {
+        boolean customer(String customerId, List<Item> differences);
+    }
 
-    Result compare(int live, int rebuilt, int page, int size, ContactMasking masking) {
-        long compared = 0;
-        long differing = 0;
-        long itemIndex = 0;
-        long first = (long) page * size;
-        Map<String, Long> fields = new TreeMap<>();
-        List<Item> items = new ArrayList<>(size);
+    /** Compares the two versions, customer by customer; whether the walk reached the end. */
+    boolean compare(int live, int rebuilt, Sink sink) {
         try (MongoCursor<Document> liveCursor = walk(live);
                 MongoCursor<Document> rebuiltCursor = walk(rebuilt)) {
             Document left = next(liveCursor);
@@ -76,17 +69,8 @@ class ViewDiff {
                 Document a = order <= 0 ? left : null;
                 Document b = order >= 0 ? right : null;
                 String customerId = (a != null ? a : b).getString("_id");
-                List<Item> found = differences(customerId, a, b, masking);
-                compared++;
-                if (!found.isEmpty()) {
-                    differing++;
-                }
-                for (Item item : found) {
-                    fields.merge(item.field().replaceFirst("^summaries\\.[A-Z]{3}\\.", "summaries."), 1L, Long::sum);
-                    if (itemIndex >= first && items.size() < size) {
-                        items.add(item);
-                    }
-                    itemIndex++;
+                if (!sink.customer(customerId, differences(customerId, a, b))) {
+                    return false;
                 }
                 if (a != null) {
                     left = next(liveCursor);
@@ -96,7 +80,7 @@ class ViewDiff {
                 }
             }
         }
-        return new Result(live, rebuilt, compared, differing, fields, items, page, size, itemIndex);
+        return true;
     }
 
     private MongoCursor<Document> walk(int version) {
@@ -112,28 +96,21 @@ class ViewDiff {
         return cursor.hasNext() ? cursor.next() : null;
     }
 
-    private static List<Item> differences(String customerId, Document live, Document rebuilt, ContactMasking masking) {
+    static List<Item> differences(String customerId, Document live, Document rebuilt) {
         List<Item> items = new ArrayList<>();
         if (live == null || rebuilt == null) {
             items.add(new Item(
                     customerId, "customer", live == null ? null : "present", rebuilt == null ? null : "present"));
             return items;
         }
-        compare(items, customerId, "name", live.getString("name"), rebuilt.getString("name"));
-        compare(
-                items,
-                customerId,
-                "email",
-                masking.email(live.getString("email")),
-                masking.email(rebuilt.getString("email")));
-        compare(
-                items,
-                customerId,
-                "phone",
-                masking.phone(live.getString("phone")),
-                masking.phone(rebuilt.getString("phone")));
-        compareAddress(items, customerId, "defaultShippingAddress", live, rebuilt, masking);
-        compareAddress(items, customerId, "latestShippingAddress", live, rebuilt, masking);
+        for (String field : List.of("name", "email", "phone")) {
+            compare(items, customerId, field, live.getString(field), rebuilt.getString(field));
+        }
+        for (String field : ADDRESSES) {
+            if (!Objects.equals(BsonValues.address(live.get(field)), BsonValues.address(rebuilt.get(field)))) {
+                items.add(new Item(customerId, field, live.get(field), rebuilt.get(field)));
+            }
+        }
         compare(items, customerId, "orderCount", number(live.get("orderCount")), number(rebuilt.get("orderCount")));
         Map<String, Document> liveSummaries = summaries(live);
         Map<String, Document> rebuiltSummaries = summaries(rebuilt);
@@ -163,18 +140,19 @@ class ViewDiff {
         return items;
     }
 
-    private static void compareAddress(
-            List<Item> items,
-            String customerId,
-            String field,
-            Document live,
-            Document rebuilt,
-            ContactMasking masking) {
-        Address a = BsonValues.address(live.get(field));
-        Address b = BsonValues.address(rebuilt.get(field));
-        if (!Objects.equals(a, b)) {
-            items.add(new Item(customerId, field, MaskedAddresses.of(a, masking), MaskedAddresses.of(b, masking)));
+    /** What a value shows to a reader: contact data masked for those who see it masked elsewhere. */
+    static Object shown(String field, Object stored, ContactMasking masking) {
+        if (stored == null) {
+            return null;
         }
+        if (ADDRESSES.contains(field)) {
+            return MaskedAddresses.of(BsonValues.address(stored), masking);
+        }
+        return switch (field) {
+            case "email" -> masking.email((String) stored);
+            case "phone" -> masking.phone((String) stored);
+            default -> stored;
+        };
     }
 
     private static void compare(List<Item> items, String customerId, String field, Object live, Object rebuilt) {

@@ -15,9 +15,13 @@ public final class ViewIndexes {
 
     static final List<IndexModel> HOLDS = List.of(new IndexModel(Indexes.ascending("version", "_id")));
 
+    /** A recomputed diff's chunks are deleted by computation, a dropped rebuild's by rebuild. */
+    static final List<IndexModel> DIFF_ITEMS =
+            List.of(new IndexModel(Indexes.ascending("computation")), new IndexModel(Indexes.ascending("rebuildId")));
+
     private ViewIndexes() {}
 
     public static Map<String, List<IndexModel>> byCollection() {
-        return Map.of(Rebuilds.COLLECTION, REBUILDS, VersionHolds.COLLECTION, HOLDS);
+        return Map.of(Rebuilds.COLLECTION, REBUILDS, VersionHolds.COLLECTION, HOLDS, StoredDiffs.ITEMS, DIFF_ITEMS);
     }
 }

@@ -24,6 +24,7 @@ class ViewOperations {
     private final AuditTrail audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final DiffComputations diffs;
 
     ViewOperations(
             Rebuilds rebuilds,
@@ -31,13 +32,15 @@ class ViewOperations {
             ViewLeases leases,
             AuditTrail audit,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            DiffComputations diffs) {
         this.rebuilds = rebuilds;
         this.registry = registry;
         this.leases = leases;
         this.audit = audit;
         this.clock = clock;
         this.events = events;
+        this.diffs = diffs;
     }
 
     /** A rebuild was started here: this instance's supervisor looks at once instead of within a second. */
@@ -81,8 +84,8 @@ class ViewOperations {
     }
 
     /**
-     * The rebuild's lag reached zero: it is caught up; a snapshot is complete and lets the view go, a rebuild set to
-     * switch when caught up switches.
+     * The rebuild's lag reached zero: it is caught up and its diff with the live version is started; a snapshot is
+     * complete and lets the view go, a rebuild set to switch when caught up switches.
      *
      * @return whether its consumer stops (a snapshot)
      */
@@ -94,6 +97,7 @@ class ViewOperations {
                 Rebuild.State.RUNNING)) {
             return false;
         }
+        diffs.current(rebuild, false);
         if (rebuild.isSnapshot()) {
             leases.releaseView(rebuild.view(), rebuild.rebuildId());
             return true;
@@ -102,6 +106,12 @@ class ViewOperations {
             switchTo(rebuild.rebuildId(), true);
         }
         return false;
+    }
+
+    /** A rebuild's data was dropped: so is its diff. */
+    void dropped(String rebuildId) {
+        rebuilds.dropped(rebuildId);
+        diffs.forget(rebuildId);
     }
 
     /** Switches every reader to the rebuild's version in one single-document write; 409 unless it is caught up. */

@@ -3,6 +3,9 @@ package com.customer360.query.views;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -32,4 +35,16 @@ public record ViewSettings(
         @DefaultValue("15s") @NotNull Duration leaseDuration,
         @DefaultValue("1h") @NotNull Duration retiredGrace,
         @DefaultValue("10s") @NotNull Duration asOfSettle,
-        @DefaultValue("query-service-rebuild-") @NotNull String consumerGroupPrefix) {}
+        @DefaultValue("query-service-rebuild-") @NotNull String consumerGroupPrefix) {
+
+    /** A rebuild's consumer: its own group, committed by hand, from the start of the topic, slices at most 5000. */
+    Map<String, Object> consumerProperties(Map<String, Object> base, String rebuildId, String owner) {
+        Map<String, Object> properties = new HashMap<>(base);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, consumerGroupPrefix + rebuildId);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.min(sliceEvents, 5000));
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "rebuild-" + rebuildId + "-" + owner);
+        return properties;
+    }
+}

@@ -51,7 +51,7 @@ class ViewsController implements DisposableBean {
     private final ViewOperations operations;
     private final Rebuilds rebuilds;
     private final ViewRegistry registry;
-    private final ViewDiff diff;
+    private final DiffComputations diffs;
     private final Clock clock;
     private final ConcurrencyLimits streams;
     private final ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -64,13 +64,13 @@ class ViewsController implements DisposableBean {
             ViewOperations operations,
             Rebuilds rebuilds,
             ViewRegistry registry,
-            ViewDiff diff,
+            DiffComputations diffs,
             Clock clock,
             @Value("${customer360.live.max-streams-per-user:32}") int maxStreamsPerUser) {
         this.operations = operations;
         this.rebuilds = rebuilds;
         this.registry = registry;
-        this.diff = diff;
+        this.diffs = diffs;
         this.clock = clock;
         this.streams = new ConcurrencyLimits(maxStreamsPerUser, "event streams");
     }
@@ -167,24 +167,24 @@ class ViewsController implements DisposableBean {
         return ResponseEntity.accepted().body(RebuildView.of(operations.cancel(rebuildId)));
     }
 
+    /** The stored diff's page: 200 once it is made, 202 with its progress while it is being made. */
     @GetMapping("/rebuilds/{rebuildId}/diff")
-    ViewDiff.Result diff(
+    ResponseEntity<DiffView> diff(
             @PathVariable("rebuildId") @Pattern(regexp = REBUILD_ID, message = "is not a rebuild id") String rebuildId,
             @RequestParam(name = "page", defaultValue = "0") @Min(value = 0, message = "must be 0 or more") int page,
             @RequestParam(name = "size", defaultValue = "50")
                     @Min(value = 1, message = "must be between 1 and 100")
                     @Max(value = 100, message = "must be between 1 and 100")
                     int size) {
-        Rebuild rebuild = find(rebuildId);
-        if (rebuild.dropped() || rebuild.state() == Rebuild.State.CANCELLED) {
-            throw ViewConflictException.of("Rebuild " + rebuildId + " was dropped.");
-        }
-        if (rebuild.state() == Rebuild.State.RUNNING || rebuild.state() == Rebuild.State.FAILED) {
-            throw ViewConflictException.of(
-                    "Rebuild " + rebuildId + " is " + rebuild.state() + ": the diff is there once it has caught up.");
-        }
-        int live = registry.entry(rebuild.view()).active();
-        return diff.compare(live, rebuild.version(), page, size, ContactMasking.forCurrentUser());
+        return DiffView.response(diffs.page(rebuildId, page, size, false, ContactMasking.forCurrentUser()));
+    }
+
+    /** Makes the diff again, against the live version of now; 202 with its progress. */
+    @PostMapping("/rebuilds/{rebuildId}/diff")
+    ResponseEntity<DiffView> recomputeDiff(
+            @PathVariable("rebuildId") @Pattern(regexp = REBUILD_ID, message = "is not a rebuild id")
+                    String rebuildId) {
+        return DiffView.response(diffs.page(rebuildId, 0, 50, true, ContactMasking.forCurrentUser()));
     }
 
     @PostMapping("/rebuilds/{rebuildId}/switch")

@@ -96,8 +96,7 @@ class CatchUpPassesIntegrationTest {
             assertThat(passes.getInteger("doneBelow")).isEqualTo(CatchUpPasses.BUCKETS);
             assertThat(passes.getLong("applied")).isEqualTo(records);
 
-            JsonNode diff = analyst.get("/api/views/rebuilds/" + rebuildId + "/diff?size=10")
-                    .json();
+            JsonNode diff = Diffs.ready(analyst, rebuildId, "?size=10");
             assertThat(diff.get("customersCompared").asLong()).isEqualTo(CUSTOMERS + 1);
             assertThat(diff.get("customersDiffering").asLong())
                     .as(diff.toString())

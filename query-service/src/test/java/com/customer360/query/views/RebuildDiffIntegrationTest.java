@@ -46,8 +46,7 @@ class RebuildDiffIntegrationTest {
                     .asText()
                     .equals("CAUGHT_UP"));
 
-            JsonNode diff = analyst.get("/api/views/rebuilds/" + rebuildId + "/diff?size=100")
-                    .json();
+            JsonNode diff = Diffs.ready(analyst, rebuildId, "?size=100");
             assertThat(diff.get("customersCompared").asLong()).isEqualTo(10);
             assertThat(diff.get("customersDiffering").asLong()).isEqualTo(5);
             assertThat(diff.get("fieldsDiffering").properties().stream()

@@ -106,12 +106,10 @@ class RebuildLeaseIntegrationTest {
                             .get("eventsApplied")
                             .asLong())
                     .isEqualTo(events.size());
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(survivorAnalyst
-                            .get("/api/views/rebuilds/" + rebuildId + "/diff")
-                            .json()
+            assertThat(Diffs.ready(survivorAnalyst, rebuildId, "")
                             .get("customersDiffering")
                             .asLong())
-                    .isZero());
+                    .isZero();
             assertThat(twice).isEmpty();
         } finally {
             first.close();

@@ -45,6 +45,11 @@ final class ViewHistories {
         return events;
     }
 
+    /** A refund of customer {@code i}'s order {@code n}, after the events above. */
+    EventEnvelope refund(int i, int n, String currency, String amount) {
+        return history.refunded("o-" + run + "-" + i + "-" + n, customer(run, i), currency, amount);
+    }
+
     /** The events as recorded at another moment. */
     static List<EventEnvelope> recordedAt(List<EventEnvelope> events, Instant at) {
         return events.stream()

@@ -76,7 +76,10 @@ class ViewPagesIntegrationTest {
             assertThat(analyst.get("/views/rebuilds/" + rebuildId + "/row").body())
                     .startsWith("<article")
                     .contains("CAUGHT_UP");
-            assertThat(analyst.get("/views?diff=" + rebuildId).body()).contains("0 of 4 customers differ.");
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> analyst.get("/views?diff=" + rebuildId).body(),
+                            body -> body.contains("0 of 4 customers differ (compared at "));
 
             assertThat(post(analyst, "/views/rebuilds/" + rebuildId + "/switch", "")
                             .status())

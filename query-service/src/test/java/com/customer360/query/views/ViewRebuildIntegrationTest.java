@@ -85,8 +85,7 @@ class ViewRebuildIntegrationTest {
                         .containsExactlyInAnyOrderElementsOf(indexKeys(service, collection));
             }
 
-            JsonNode diff =
-                    analyst.get("/api/views/rebuilds/" + rebuildId + "/diff").json();
+            JsonNode diff = Diffs.ready(analyst, rebuildId, "");
             assertThat(diff.get("customersCompared").asLong()).isEqualTo(50);
             assertThat(diff.get("customersDiffering").asLong()).isZero();
             assertThat(diff.get("items")).isEmpty();
