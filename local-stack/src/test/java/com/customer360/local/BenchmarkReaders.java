@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Readers of random customers' details, one request after another, recording each latency. */
+/** For RebuildBenchmark: readers of random customers' details, one request after another, recording each latency. */
 final class BenchmarkReaders {
     private final List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger failures = new AtomicInteger();
@@ -55,7 +55,7 @@ final class BenchmarkReaders {
         if (limit.get() == Long.MAX_VALUE) {
             running.set(false);
         }
-        thread.join(GIVE_UP_AFTER.toMillis());
+        thread.join(RebuildBenchmark.GIVE_UP_AFTER.toMillis());
         running.set(false);
     }
 

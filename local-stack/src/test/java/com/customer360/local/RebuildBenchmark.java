@@ -38,7 +38,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class RebuildBenchmark {
 
     private static final int PARTITIONS = 3;
-    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(Long.getLong("benchmark.give-up-minutes", 30));
+    static final Duration GIVE_UP_AFTER = Duration.ofMinutes(Long.getLong("benchmark.give-up-minutes", 30));
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     private RebuildBenchmark() {}
