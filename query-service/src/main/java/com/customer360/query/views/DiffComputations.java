@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -107,7 +109,7 @@ class DiffComputations {
         if (found.isPresent() && !recompute && found.get().liveVersion() == against && !stalled(found.get())) {
             return found.get();
         }
-        Instant now = clock.instant();
+        Instant now = now();
         StoredDiffs.Summary fresh = new StoredDiffs.Summary(
                 rebuild.rebuildId(),
                 UUID.randomUUID().toString(),
@@ -121,12 +123,24 @@ class DiffComputations {
                 0,
                 Map.of(),
                 0,
-                null);
+                found.map(StoredDiffs.Summary::failure).orElse(null));
         if (stored.claim(fresh, found.orElse(null)).isPresent()) {
-            executor.execute(() -> run(fresh));
+            // Shown alive from the claim on, also while it waits behind another computation.
+            Computation computation = new Computation(fresh);
+            running.add(computation);
+            try {
+                executor.execute(() -> run(computation));
+            } catch (RejectedExecutionException e) {
+                running.remove(computation); // stopping: another instance takes it over once it stalled
+            }
             return fresh;
         }
         return stored.find(rebuild.rebuildId()).orElse(fresh);
+    }
+
+    /** Now, as the store keeps it (milliseconds), so an answer shows the times a later one reads back. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     void forget(String rebuildId) {
@@ -138,16 +152,16 @@ class DiffComputations {
         if (entry.active() != rebuild.version()) {
             return entry.active();
         }
-        if (found != null) {
-            return found.liveVersion();
+        if (entry.previous() != null) {
+            return entry.previous();
         }
-        return entry.previous() != null ? entry.previous() : entry.active();
+        return found != null ? found.liveVersion() : entry.active();
     }
 
+    /** Not made and not shown alive for {@link #STALLED}: its instance stopped, or it failed that long ago. */
     private boolean stalled(StoredDiffs.Summary summary) {
-        return summary.state() == StoredDiffs.State.FAILED
-                || summary.state() == StoredDiffs.State.COMPUTING
-                        && summary.updatedAt().isBefore(clock.instant().minus(STALLED));
+        return summary.state() != StoredDiffs.State.READY
+                && summary.updatedAt().isBefore(clock.instant().minus(STALLED));
     }
 
     private void showAlive() {
@@ -162,12 +176,17 @@ class DiffComputations {
         }
     }
 
-    private void run(StoredDiffs.Summary started) {
-        Computation computation = new Computation(started);
-        running.add(computation);
+    private void run(Computation computation) {
+        StoredDiffs.Summary started = computation.started;
         try {
-            if (diff.compare(started.liveVersion(), started.rebuiltVersion(), computation::customer)) {
+            boolean mine = !computation.lost
+                    && stored.find(started.rebuildId())
+                            .map(now -> now.computation().equals(started.computation()))
+                            .orElse(false);
+            if (mine && diff.compare(started.liveVersion(), started.rebuiltVersion(), computation::customer)) {
                 computation.finish();
+            } else if (!stopping) {
+                stored.discard(started); // superseded: what it wrote after the new claim goes too
             }
         } catch (RuntimeException e) {
             if (!stopping) {
@@ -215,12 +234,15 @@ class DiffComputations {
             }
             return !stopping
                     && !lost
-                    && (compared % BEAT != 0 || stored.progress(summary(StoredDiffs.State.COMPUTING, null)));
+                    && (compared % BEAT != 0
+                            || stored.progress(summary(StoredDiffs.State.COMPUTING, started.failure())));
         }
 
         void finish() {
             flush();
-            stored.progress(summary(StoredDiffs.State.READY, null));
+            if (!stored.progress(summary(StoredDiffs.State.READY, null))) {
+                stored.discard(started);
+            }
         }
 
         void fail(RuntimeException e) {
@@ -239,7 +261,7 @@ class DiffComputations {
         }
 
         private StoredDiffs.Summary summary(StoredDiffs.State state, String failure) {
-            Instant now = clock.instant();
+            Instant now = now();
             return new StoredDiffs.Summary(
                     started.rebuildId(),
                     started.computation(),

@@ -7,7 +7,8 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A page of a rebuild's diff as the API answers it: {@code READY} with the page, or {@code COMPUTING} (or {@code
- * FAILED}, made again when asked) with how far it got and no items yet.
+ * FAILED}, with its {@code failure}: made again 30 s after, or when asked with POST) with how far it got and no
+ * items yet.
  */
 record DiffView(
         String rebuildId,

@@ -161,6 +161,11 @@ class StoredDiffs {
         return new Page(summary, shown, page, size);
     }
 
+    /** Deletes what a superseded computation wrote. */
+    void discard(Summary computation) {
+        items.deleteMany(Filters.eq("computation", computation.computation()));
+    }
+
     /** Forgets a dropped rebuild's diff. */
     void forget(String rebuildId) {
         items.deleteMany(Filters.eq("rebuildId", rebuildId));

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ViewOperations {
+
+    private static final Logger log = LoggerFactory.getLogger(ViewOperations.class);
 
     private final Rebuilds rebuilds;
     private final ViewRegistry registry;
@@ -97,7 +101,15 @@ class ViewOperations {
                 Rebuild.State.RUNNING)) {
             return false;
         }
-        diffs.current(rebuild, false);
+        try {
+            diffs.current(rebuild, false);
+        } catch (RuntimeException e) {
+            // The rebuild is caught up all the same; its diff is made when it is asked for.
+            log.warn(
+                    "The diff of rebuild {} did not start: {}",
+                    rebuild.rebuildId(),
+                    e.getClass().getName());
+        }
         if (rebuild.isSnapshot()) {
             leases.releaseView(rebuild.view(), rebuild.rebuildId());
             return true;

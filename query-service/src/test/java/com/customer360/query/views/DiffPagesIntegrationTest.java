@@ -5,9 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.query.StandaloneQueryService;
+import com.customer360.query.customer.CustomerDetailsDocuments;
 import com.customer360.query.store.IssuedQueries;
+import com.customer360.query.store.ReadVersions;
 import com.customer360.testing.TestHttp;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +28,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * A rebuild's diff is made once and kept: its pages are read from what was kept, without reading either version's
  * customers again (at 143,000 customers on the embedded store one pass takes longer than a request may), they stay
- * as they were when it was made, and asking for it again makes it against the live version of now.
+ * as they were when it was made, asking for it again makes it against the live version of now, and contact data is
+ * masked when a page is read, for the reader who reads it.
  */
 class DiffPagesIntegrationTest {
 
@@ -103,7 +108,38 @@ class DiffPagesIntegrationTest {
             });
             assertThat(liveLifetimeValue(analyst.get(diff + "?size=100").json(), run))
                     .isEqualByComparingTo(before.subtract(new BigDecimal("1.00")));
+
+            // Contact data is kept as stored and masked when a page is read: for the analyst, not for the admin.
+            int rebuilt = analyst.get(diff).json().get("rebuiltVersion").asInt();
+            service.database()
+                    .getCollection(ReadVersions.collectionName(CustomerDetailsDocuments.COLLECTION, rebuilt))
+                    .updateOne(
+                            Filters.eq("_id", ViewHistories.customer(run, 1)),
+                            Updates.set("email", "changed-1@example.org"));
+            String remade = analyst.post(diff, "").json().get("startedAt").asText();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                JsonNode again = analyst.get(diff).json();
+                return again.get("state").asText().equals("READY")
+                        && again.get("startedAt").asText().equals(remade);
+            });
+            JsonNode masked = email(analyst.get(diff + "?size=100").json(), run);
+            assertThat(masked.toString()).doesNotContain("changed-1").doesNotContain("c1@");
+            assertThat(masked.get("rebuilt").asText()).endsWith("@example.org");
+            JsonNode shown = email(service.http("admin").get(diff + "?size=100").json(), run);
+            assertThat(shown.get("live").asText()).isEqualTo("c1@example.com");
+            assertThat(shown.get("rebuilt").asText()).isEqualTo("changed-1@example.org");
         }
+    }
+
+    /** Customer 1's email difference, from a page of the diff. */
+    private static JsonNode email(JsonNode page, String run) {
+        for (JsonNode item : page.get("items")) {
+            if (item.get("customerId").asText().equals(ViewHistories.customer(run, 1))
+                    && item.get("field").asText().equals("email")) {
+                return item;
+            }
+        }
+        throw new AssertionError("customer 1's email is not on the page: " + page);
     }
 
     /** Customer 0's EUR lifetime value in the live version, from a page of the diff. */
