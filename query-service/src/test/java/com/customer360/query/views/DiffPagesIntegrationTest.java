@@ -51,10 +51,7 @@ class DiffPagesIntegrationTest {
             service.publisher().awaitAllConsumed();
 
             TestHttp analyst = service.http("analyst");
-            String rebuildId = analyst.post("/api/views/rebuilds", "{\"view\":\"customer-details\"}")
-                    .json()
-                    .get("rebuildId")
-                    .asText();
+            String rebuildId = Diffs.startRebuild(analyst);
             String diff = "/api/views/rebuilds/" + rebuildId + "/diff";
             await().atMost(Duration.ofSeconds(60)).until(() -> analyst.get("/api/views/rebuilds/" + rebuildId)
                     .json()

@@ -36,10 +36,7 @@ class RebuildDiffIntegrationTest {
             service.publisher().awaitAllConsumed();
 
             TestHttp analyst = service.http("analyst");
-            String rebuildId = analyst.post("/api/views/rebuilds", "{\"view\":\"customer-details\"}")
-                    .json()
-                    .get("rebuildId")
-                    .asText();
+            String rebuildId = Diffs.startRebuild(analyst);
             await().atMost(Duration.ofSeconds(60)).until(() -> analyst.get("/api/views/rebuilds/" + rebuildId)
                     .json()
                     .get("state")
