@@ -1,7 +1,5 @@
 package com.customer360.query.projection;
 
-import static com.mongodb.client.model.Filters.in;
-
 import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.events.order.OrderEvent;
 import com.customer360.query.customer.CustomerDetails;
@@ -9,7 +7,6 @@ import com.customer360.query.customer.CustomerDetailsDocuments;
 import com.customer360.query.customer.CustomerFold;
 import com.customer360.query.customer.RankingSource;
 import com.customer360.query.fold.Failure;
-import com.customer360.query.order.OrderDetails;
 import com.customer360.query.order.OrderDetailsDocuments;
 import com.customer360.query.store.ConcurrentWritesException;
 import com.customer360.query.store.GuardedWrites;
@@ -24,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,7 +57,7 @@ public class Projector {
     private final OrderDetailsDocuments orderDocuments = new OrderDetailsDocuments();
     private final CustomerFold fold = new CustomerFold(customerDocuments, orderDocuments);
     private final GuardedWrites customerWrites;
-    private final GuardedWrites orderWrites;
+    private final OrderWriter orderWriter;
     private final RankingSource rankings;
     private final TimelineDocuments timeline;
     private final Clock clock;
@@ -99,7 +95,13 @@ public class Projector {
                 mongo.getCollection(ReadVersions.collectionName(OrderDetailsDocuments.COLLECTION, version));
         long maxBytes = settings.maxDocumentSize().toBytes();
         this.customerWrites = new GuardedWrites(customerCollection, maxBytes);
-        this.orderWrites = new GuardedWrites(orderCollection, maxBytes);
+        this.orderWriter = new OrderWriter(
+                orderCollection,
+                orderDocuments,
+                new GuardedWrites(orderCollection, maxBytes),
+                fold,
+                clock,
+                settings.maxWriteAttempts());
         this.rankings = new OrderRankings(orderCollection);
         this.timeline = new TimelineDocuments(
                 mongo.getCollection(ReadVersions.collectionName(TimelineDocuments.COLLECTION, version)));
@@ -143,7 +145,7 @@ public class Projector {
             pending = conflicts;
         }
         checkpoints.customersWritten(events);
-        writeOrders(written, byCustomer, failures);
+        orderWriter.write(written, byCustomer, failures);
         writeTimeline(byCustomer, written, failures);
         for (CustomerFold.Folded customer : written.values()) {
             if (failures.isFailedWhole(customer.customerId)) {
@@ -176,7 +178,7 @@ public class Projector {
             Collection<String> customerIds,
             Map<String, List<CustomerFold.Event>> byCustomer,
             boolean stopAtFirstFailure) {
-        Map<String, Document> storedCustomers = load(customerCollection, customerIds);
+        Map<String, Document> storedCustomers = OrderWriter.load(customerCollection, customerIds);
         Set<String> orderIds = new LinkedHashSet<>();
         for (String customerId : customerIds) {
             byCustomer.get(customerId).forEach(event -> {
@@ -190,7 +192,7 @@ public class Projector {
                         .forEach(entry -> orderIds.add(entry.getString("orderId")));
             }
         }
-        Map<String, Document> storedOrders = load(orderCollection, orderIds);
+        Map<String, Document> storedOrders = OrderWriter.load(orderCollection, orderIds);
         Map<String, CustomerFold.Folded> folded = new LinkedHashMap<>();
         for (String customerId : customerIds) {
             List<CustomerFold.Event> events = byCustomer.get(customerId);
@@ -231,57 +233,16 @@ public class Projector {
             try {
                 writes.add(new GuardedWrites.Write(
                         customer.customerId,
-                        customerDocuments.toBson(customer.customer, nextVersion(customer.customerVersion), now),
+                        customerDocuments.toBson(
+                                customer.customer, OrderWriter.nextVersion(customer.customerVersion), now),
                         customer.customerVersion));
             } catch (RuntimeException e) {
-                failures.failWhole(customer.customerId, unmappable(CustomerDetailsDocuments.COLLECTION, e));
+                failures.failWhole(customer.customerId, OrderWriter.unmappable(CustomerDetailsDocuments.COLLECTION, e));
             }
         }
         GuardedWrites.Outcome outcome = customerWrites.write(writes);
         outcome.refused().forEach(failures::failWhole);
         return outcome.conflicts();
-    }
-
-    /**
-     * Writes the changed order documents of the customers whose documents went in, reloading and refolding those
-     * another writer changed meanwhile (the customer documents already hold these events, so only the orders move).
-     */
-    private void writeOrders(
-            Map<String, CustomerFold.Folded> written,
-            Map<String, List<CustomerFold.Event>> byCustomer,
-            BatchFailures failures) {
-        Map<String, String> customerOf = new HashMap<>();
-        Map<String, OrderDetails> toWrite = new LinkedHashMap<>();
-        Map<String, Long> versions = new HashMap<>();
-        for (CustomerFold.Folded customer : written.values()) {
-            if (failures.isFailedWhole(customer.customerId)) {
-                continue;
-            }
-            for (String orderId : customer.changedOrders) {
-                customerOf.put(orderId, customer.customerId);
-                toWrite.put(orderId, customer.orders.get(orderId));
-                versions.put(orderId, customer.orderVersions.get(orderId));
-            }
-        }
-        for (int attempt = 1; !toWrite.isEmpty(); attempt++) {
-            Instant now = clock.instant();
-            List<GuardedWrites.Write> writes = new ArrayList<>();
-            toWrite.forEach((orderId, order) -> {
-                try {
-                    Long version = versions.get(orderId);
-                    writes.add(new GuardedWrites.Write(
-                            orderId, orderDocuments.toBson(order, nextVersion(version), now), version));
-                } catch (RuntimeException e) {
-                    failures.failWhole(customerOf.get(orderId), unmappable(OrderDetailsDocuments.COLLECTION, e));
-                }
-            });
-            GuardedWrites.Outcome outcome = orderWrites.write(writes);
-            outcome.refused().forEach((orderId, reason) -> failures.failWhole(customerOf.get(orderId), reason));
-            if (!outcome.conflicts().isEmpty() && attempt >= maxAttempts) {
-                throw new ConcurrentWritesException(OrderDetailsDocuments.COLLECTION, outcome.conflicts(), attempt);
-            }
-            toWrite = refoldOrders(outcome.conflicts(), customerOf, byCustomer, versions);
-        }
     }
 
     /**
@@ -304,53 +265,6 @@ public class Projector {
             }
         }
         timeline.write(TimelineDocuments.entriesOf(done));
-    }
-
-    private Map<String, OrderDetails> refoldOrders(
-            Set<String> orderIds,
-            Map<String, String> customerOf,
-            Map<String, List<CustomerFold.Event>> byCustomer,
-            Map<String, Long> versions) {
-        Map<String, OrderDetails> refolded = new LinkedHashMap<>();
-        if (orderIds.isEmpty()) {
-            return refolded;
-        }
-        Map<String, Document> stored = load(orderCollection, orderIds);
-        for (String orderId : orderIds) {
-            Document document = stored.get(orderId);
-            OrderDetails order = document == null ? new OrderDetails(orderId) : orderDocuments.fromBson(document);
-            versions.put(orderId, document == null ? null : document.getLong(StoredDocuments.VERSION));
-            boolean applied = false;
-            for (CustomerFold.Event event : byCustomer.get(customerOf.get(orderId))) {
-                if (event.envelope().event() instanceof OrderEvent orderEvent
-                        && orderEvent.orderId().equals(orderId)) {
-                    applied |= fold.refoldOrder(order, event.envelope());
-                }
-            }
-            if (applied) {
-                refolded.put(orderId, order);
-            }
-        }
-        return refolded;
-    }
-
-    private static String unmappable(String collection, RuntimeException e) {
-        return "a " + collection + " document could not be stored: "
-                + e.getClass().getName();
-    }
-
-    private static long nextVersion(Long stored) {
-        return stored == null ? 1 : stored + 1;
-    }
-
-    private static Map<String, Document> load(MongoCollection<Document> collection, Collection<String> ids) {
-        Map<String, Document> stored = new HashMap<>();
-        if (!ids.isEmpty()) {
-            for (Document document : collection.find(in("_id", ids))) {
-                stored.put(document.getString("_id"), document);
-            }
-        }
-        return stored;
     }
 
     /**
