@@ -140,7 +140,7 @@ final class UpstreamHistory {
                 .put("quantity", quantity)
                 .put("unitPrice", price.toPlainString());
         create.set("shippingAddress", address(line1));
-        Fate fate = new Fate(currency, total, price, quantity, line1);
+        OrderFate fate = new OrderFate(currency, total, price, quantity, line1);
         if (random.nextInt(100) < 25) {
             messages.add(message(customerId, "order.drafted", create));
             fate.status = "DRAFT";
@@ -193,7 +193,8 @@ final class UpstreamHistory {
     }
 
     /** What may happen to a placed order: sent elsewhere, cancelled, or shipped, delivered, refunded, returned. */
-    private void afterPlacing(String customerId, String orderId, Instant placedAt, List<Message> messages, Fate fate) {
+    private void afterPlacing(
+            String customerId, String orderId, Instant placedAt, List<Message> messages, OrderFate fate) {
         int pick = random.nextInt(100);
         changeAddress(customerId, orderId, "5 Late Rd", messages, fate);
         if (pick < 15) {
@@ -230,7 +231,8 @@ final class UpstreamHistory {
     }
 
     /** None, one or two new shipping addresses, each in a message of its own. */
-    private void changeAddress(String customerId, String orderId, String street, List<Message> messages, Fate fate) {
+    private void changeAddress(
+            String customerId, String orderId, String street, List<Message> messages, OrderFate fate) {
         int changes = random.nextInt(3);
         for (int k = 1; k <= changes; k++) {
             fate.line1 = street + " v" + k + " " + orderId;
@@ -242,7 +244,7 @@ final class UpstreamHistory {
     }
 
     /** One unit's price back. */
-    private void refund(String customerId, String orderId, int number, List<Message> messages, Fate fate) {
+    private void refund(String customerId, String orderId, int number, List<Message> messages, OrderFate fate) {
         fate.refunded = fate.refunded.add(fate.price);
         messages.add(message(
                 customerId,
@@ -254,30 +256,6 @@ final class UpstreamHistory {
 
     private String phone() {
         return "+49 30 " + (1_000_000 + random.nextInt(9_000_000));
-    }
-
-    /** How an order is doing as its messages are generated. */
-    private static final class Fate {
-        private final String currency;
-        private final BigDecimal total;
-        private final BigDecimal price;
-        private final int quantity;
-        private String line1;
-        private String status;
-        private BigDecimal refunded;
-
-        Fate(String currency, BigDecimal total, BigDecimal price, int quantity, String line1) {
-            this.currency = currency;
-            this.total = total;
-            this.price = price;
-            this.quantity = quantity;
-            this.line1 = line1;
-            this.refunded = BigDecimal.ZERO.setScale(digits(currency));
-        }
-
-        ExpectedCustomer.ExpectedOrder expected(String orderId, Instant placedAt) {
-            return new ExpectedCustomer.ExpectedOrder(orderId, currency, status, total, refunded, line1, placedAt);
-        }
     }
 
     private Message shipment(String customerId, String orderId, String status, Instant at) {

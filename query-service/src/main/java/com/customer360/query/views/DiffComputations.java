@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,6 +44,9 @@ class DiffComputations {
 
     /** Progress is recorded at least every this many customers. */
     private static final int BEAT = 1000;
+
+    /** The currency in a summary field's name, left out of the counts per field. */
+    private static final Pattern CURRENCY = Pattern.compile("^summaries\\.[A-Z]{3}\\.");
 
     private static final Logger log = LoggerFactory.getLogger(DiffComputations.class);
 
@@ -223,7 +227,7 @@ class DiffComputations {
                 differing++;
             }
             for (ViewDiff.Item item : differences) {
-                fields.merge(item.field().replaceFirst("^summaries\\.[A-Z]{3}\\.", "summaries."), 1L, Long::sum);
+                fields.merge(CURRENCY.matcher(item.field()).replaceFirst("summaries."), 1L, Long::sum);
                 if (total < StoredDiffs.KEPT) {
                     chunk.add(item);
                     if (chunk.size() == StoredDiffs.CHUNK) {
