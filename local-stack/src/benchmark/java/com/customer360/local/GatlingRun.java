@@ -34,8 +34,10 @@ final class GatlingRun {
         System.setProperty("gatling.charting.useGroupDurationMetric", "true");
         properties.forEach(System::setProperty);
         Files.createDirectories(results);
+        StackLogging.keep();
         int status = Gatling$.MODULE$.fromArgs(
                 new String[] {"--simulation", simulation.getName(), "--results-folder", results.toString()});
+        StackLogging.restore();
         Path report;
         try (Stream<Path> runs = Files.list(results)) {
             report = runs.filter(p -> p.getFileName()
