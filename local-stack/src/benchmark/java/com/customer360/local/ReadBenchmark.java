@@ -24,6 +24,7 @@ final class ReadBenchmark {
     static final int RATE = 2_000;
     static final int SECONDS = 15;
     static final int WARM_UP_SECONDS = 5;
+    private static final String CAPACITY = "≥ the open loop's 2,000/s";
 
     private final BenchmarkReport report;
     private final List<String> wrong;
@@ -37,6 +38,11 @@ final class ReadBenchmark {
 
     void run(LocalStack stack, int largeOrders, Path out) throws Exception {
         Map<String, String> paths = publishAndCheck(stack, largeOrders);
+        openLoop(stack, paths, out);
+        capacity(stack, paths, out);
+    }
+
+    private void openLoop(LocalStack stack, Map<String, String> paths, Path out) {
         GatlingRun reads;
         try {
             reads = GatlingRun.run(
@@ -49,10 +55,7 @@ final class ReadBenchmark {
                             "benchmark.seconds", Integer.toString(SECONDS),
                             "benchmark.warm-up-seconds", Integer.toString(WARM_UP_SECONDS),
                             "benchmark.connections", Integer.toString(connections),
-                            "benchmark.paths",
-                                    paths.entrySet().stream()
-                                            .map(e -> e.getKey() + "=" + e.getValue())
-                                            .collect(Collectors.joining("|"))));
+                            "benchmark.paths", joined(paths)));
         } catch (Exception e) {
             paths.keySet().forEach(name -> report.add(BenchmarkReport.Row.failed(figure(name), target(name), e)));
             return;
@@ -82,6 +85,55 @@ final class ReadBenchmark {
                     null));
         }
         report.checked("reads: report " + out.relativize(reads.report));
+    }
+
+    /**
+     * The ceiling beside the open loop: each path over the same connections, closed loop, for {@link #SECONDS}. The
+     * rate answered 200 is set against the rate the open loop offers.
+     */
+    private void capacity(LocalStack stack, Map<String, String> paths, Path out) {
+        GatlingRun runs;
+        try {
+            runs = GatlingRun.run(
+                    ReadCapacitySimulation.class,
+                    out.resolve("gatling"),
+                    Map.of(
+                            "benchmark.authorization", stack.authorization("viewer"),
+                            "benchmark.base", stack.queryApi().toString(),
+                            "benchmark.seconds", Integer.toString(SECONDS),
+                            "benchmark.connections", Integer.toString(connections),
+                            "benchmark.paths", joined(paths)));
+        } catch (Exception e) {
+            paths.keySet().forEach(name -> report.add(BenchmarkReport.Row.failed(capacityFigure(name), CAPACITY, e)));
+            return;
+        }
+        for (String name : paths.keySet()) {
+            GatlingRun.Stats stats = runs.stats(ReadCapacitySimulation.CAPACITY + name);
+            double perSecond = stats.ok() / (double) SECONDS;
+            report.add(new BenchmarkReport.Row(
+                    capacityFigure(name),
+                    perSecond,
+                    "requests/s",
+                    "offered by the open loop",
+                    (double) RATE,
+                    perSecond / RATE,
+                    CAPACITY,
+                    perSecond >= RATE && stats.failed() == 0,
+                    String.format(
+                            "%,d answered 200 in %d s, %,d not; p50 %.0f ms, p99 %.0f ms (Gatling, from the moment sent)",
+                            stats.ok(), SECONDS, stats.failed(), stats.p50(), stats.p99())));
+        }
+        report.checked("read capacity: report " + out.relativize(runs.report));
+    }
+
+    private String capacityFigure(String name) {
+        return String.format("GET %s, capacity over %d connections (closed loop)", name, connections);
+    }
+
+    private static String joined(Map<String, String> paths) {
+        return paths.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("|"));
     }
 
     private String notes(ReadSchedule.Figures figures, GatlingRun reads, String name) {

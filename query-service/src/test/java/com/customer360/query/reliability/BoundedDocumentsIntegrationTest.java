@@ -60,8 +60,11 @@ class BoundedDocumentsIntegrationTest {
         int fewSize = sizeOf(service, few);
         System.out.printf("customer document: %d bytes with %d orders, %d bytes with 3%n", manySize, ORDERS, fewSize);
         // What grows with a batch, never with the history: one pending position per order the customer's last batch
-        // changed (at most max.poll.records, 500, of some 60 bytes each).
-        assertThat(manySize).isLessThan(fewSize + 500 * 64);
+        // changed (at most max.poll.records, of some 60 bytes each).
+        int largestBatch = service.context()
+                .getEnvironment()
+                .getRequiredProperty("spring.kafka.consumer.max-poll-records", Integer.class);
+        assertThat(manySize).isLessThan(fewSize + largestBatch * 64);
 
         JsonNode lastPage = service.http()
                 .get("/api/customers/" + many + "/orders?size=7&page=" + (ORDERS / 7))
