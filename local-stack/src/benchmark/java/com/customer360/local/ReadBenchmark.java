@@ -5,6 +5,7 @@ import static com.customer360.local.Benchmark.LIMIT;
 import com.customer360.events.cloudevents.EventEnvelope;
 import com.customer360.testing.TestHttp;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,17 +46,14 @@ final class ReadBenchmark {
     private void openLoop(LocalStack stack, Map<String, String> paths, Path out) {
         GatlingRun reads;
         try {
-            reads = GatlingRun.run(
+            reads = load(
                     ReadSimulation.class,
-                    out.resolve("gatling"),
+                    stack,
+                    paths,
+                    out,
                     Map.of(
-                            "benchmark.authorization", stack.authorization("viewer"),
-                            "benchmark.base", stack.queryApi().toString(),
                             "benchmark.rate", Integer.toString(RATE),
-                            "benchmark.seconds", Integer.toString(SECONDS),
-                            "benchmark.warm-up-seconds", Integer.toString(WARM_UP_SECONDS),
-                            "benchmark.connections", Integer.toString(connections),
-                            "benchmark.paths", joined(paths)));
+                            "benchmark.warm-up-seconds", Integer.toString(WARM_UP_SECONDS)));
         } catch (Exception e) {
             paths.keySet().forEach(name -> report.add(BenchmarkReport.Row.failed(figure(name), target(name), e)));
             return;
@@ -94,15 +92,7 @@ final class ReadBenchmark {
     private void capacity(LocalStack stack, Map<String, String> paths, Path out) {
         GatlingRun runs;
         try {
-            runs = GatlingRun.run(
-                    ReadCapacitySimulation.class,
-                    out.resolve("gatling"),
-                    Map.of(
-                            "benchmark.authorization", stack.authorization("viewer"),
-                            "benchmark.base", stack.queryApi().toString(),
-                            "benchmark.seconds", Integer.toString(SECONDS),
-                            "benchmark.connections", Integer.toString(connections),
-                            "benchmark.paths", joined(paths)));
+            runs = load(ReadCapacitySimulation.class, stack, paths, out, Map.of());
         } catch (Exception e) {
             paths.keySet().forEach(name -> report.add(BenchmarkReport.Row.failed(capacityFigure(name), CAPACITY, e)));
             return;
@@ -130,10 +120,21 @@ final class ReadBenchmark {
         return String.format("GET %s, capacity over %d connections (closed loop)", name, connections);
     }
 
-    private static String joined(Map<String, String> paths) {
-        return paths.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining("|"));
+    /** Runs a simulation of the reads: the viewer's credentials, the paths, the connections, and {@code extra}. */
+    private GatlingRun load(
+            Class<?> simulation, LocalStack stack, Map<String, String> paths, Path out, Map<String, String> extra)
+            throws IOException {
+        Map<String, String> properties = new LinkedHashMap<>(extra);
+        properties.put("benchmark.authorization", stack.authorization("viewer"));
+        properties.put("benchmark.base", stack.queryApi().toString());
+        properties.put("benchmark.seconds", Integer.toString(SECONDS));
+        properties.put("benchmark.connections", Integer.toString(connections));
+        properties.put(
+                "benchmark.paths",
+                paths.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(Collectors.joining("|")));
+        return GatlingRun.run(simulation, out.resolve("gatling"), properties);
     }
 
     private String notes(ReadSchedule.Figures figures, GatlingRun reads, String name) {

@@ -7,7 +7,6 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
 
 /**
@@ -24,13 +23,8 @@ public class ReadCapacitySimulation extends Simulation {
     public ReadCapacitySimulation() {
         int seconds = Integer.getInteger("benchmark.seconds", 10);
         int connections = Integer.getInteger("benchmark.connections", ReadSimulation.DEFAULT_CONNECTIONS);
-        HttpProtocolBuilder protocol = http.baseUrl(System.getProperty("benchmark.base"))
-                .header("Authorization", System.getProperty("benchmark.authorization"))
-                .acceptHeader("application/json")
-                .shareConnections();
         PopulationBuilder chain = null;
-        for (String pair : System.getProperty("benchmark.paths").split("\\|")) {
-            String[] path = pair.split("=", 2);
+        for (String[] path : ReadSimulation.paths()) {
             String name = CAPACITY + path[0];
             PopulationBuilder run = scenario(name)
                     .during(Duration.ofSeconds(seconds))
@@ -41,7 +35,7 @@ public class ReadCapacitySimulation extends Simulation {
                     .injectOpen(atOnceUsers(connections));
             chain = chain == null ? run : chain.andThen(run);
         }
-        setUp(chain).protocols(protocol);
+        setUp(chain).protocols(ReadSimulation.protocol());
     }
 
     /** Gatling has started, and reset the logging: the stack gets its own back before the first request. */

@@ -12,6 +12,8 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Reads of the query API at a fixed rate, open loop over a bounded pool of connections: each named path in turn,
@@ -42,18 +44,28 @@ public class ReadSimulation extends Simulation {
         int seconds = Integer.getInteger("benchmark.seconds", 15);
         int warmUp = Integer.getInteger("benchmark.warm-up-seconds", 5);
         int connections = Integer.getInteger("benchmark.connections", DEFAULT_CONNECTIONS);
-        HttpProtocolBuilder protocol = http.baseUrl(System.getProperty("benchmark.base"))
-                .header("Authorization", System.getProperty("benchmark.authorization"))
-                .acceptHeader("application/json")
-                .shareConnections();
         PopulationBuilder chain = null;
-        for (String pair : System.getProperty("benchmark.paths").split("\\|")) {
-            String[] path = pair.split("=", 2);
+        for (String[] path : paths()) {
             PopulationBuilder warm = run(WARM_UP + path[0], path[1], rate, warmUp, connections);
             PopulationBuilder measured = run(path[0], path[1], rate, seconds, connections);
             chain = chain == null ? warm.andThen(measured) : chain.andThen(warm.andThen(measured));
         }
-        setUp(chain).protocols(protocol);
+        setUp(chain).protocols(protocol());
+    }
+
+    /** The query API with the viewer's credentials, every virtual user drawing on one pool of connections. */
+    static HttpProtocolBuilder protocol() {
+        return http.baseUrl(System.getProperty("benchmark.base"))
+                .header("Authorization", System.getProperty("benchmark.authorization"))
+                .acceptHeader("application/json")
+                .shareConnections();
+    }
+
+    /** The named paths of {@code benchmark.paths}, each as {name, path}, in order. */
+    static List<String[]> paths() {
+        return Stream.of(System.getProperty("benchmark.paths").split("\\|"))
+                .map(pair -> pair.split("=", 2))
+                .toList();
     }
 
     /** Gatling has started, and reset the logging: the stack gets its own back before the first request. */
