@@ -34,12 +34,6 @@ public class CommandSimulation extends Simulation {
                 .protocols(protocol);
     }
 
-    /** Gatling has started, and reset the logging: the stack gets its own back before the first request. */
-    @Override
-    public void before() {
-        StackLogging.restore();
-    }
-
     private static ChainBuilder registrations(String name, String run, int count) {
         return repeat(count, "i")
                 .on(exec(session ->

@@ -35,9 +35,13 @@ final class GatlingRun {
         properties.forEach(System::setProperty);
         Files.createDirectories(results);
         StackLogging.keep();
-        int status = Gatling$.MODULE$.fromArgs(
-                new String[] {"--simulation", simulation.getName(), "--results-folder", results.toString()});
-        StackLogging.restore();
+        int status;
+        try {
+            status = Gatling$.MODULE$.fromArgs(
+                    new String[] {"--simulation", simulation.getName(), "--results-folder", results.toString()});
+        } finally {
+            StackLogging.restore();
+        }
         Path report;
         try (Stream<Path> runs = Files.list(results)) {
             report = runs.filter(p -> p.getFileName()

@@ -37,10 +37,4 @@ public class ReadCapacitySimulation extends Simulation {
         }
         setUp(chain).protocols(ReadSimulation.protocol());
     }
-
-    /** Gatling has started, and reset the logging: the stack gets its own back before the first request. */
-    @Override
-    public void before() {
-        StackLogging.restore();
-    }
 }

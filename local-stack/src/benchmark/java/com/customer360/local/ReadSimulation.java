@@ -68,12 +68,6 @@ public class ReadSimulation extends Simulation {
                 .toList();
     }
 
-    /** Gatling has started, and reset the logging: the stack gets its own back before the first request. */
-    @Override
-    public void before() {
-        StackLogging.restore();
-    }
-
     private static PopulationBuilder run(String name, String path, int rate, int seconds, int connections) {
         ReadSchedule schedule = ReadSchedule.create(name, rate, seconds, TIMEOUT);
         ChainBuilder claim = exec(session -> session.set(SLOT, schedule.claim()));

@@ -46,12 +46,6 @@ public class VisibleSimulation extends Simulation {
                 .protocols(protocol);
     }
 
-    /** Gatling has started, and reset the logging: the stack gets its own back before the first request. */
-    @Override
-    public void before() {
-        StackLogging.restore();
-    }
-
     private static ChainBuilder visible(
             String name, String run, String queryBase, String writer, String viewer, Duration poll) {
         return exec(session -> session.set("id", "visible-" + run + "-" + session.userId())
