@@ -9,6 +9,7 @@ import com.customer360.query.fold.Failure;
 import com.customer360.query.order.OrderDetailsDocuments;
 import com.customer360.query.order.OrderStanding;
 import com.customer360.query.store.GuardedWrites;
+import com.customer360.query.store.StoredDocuments;
 import com.customer360.query.timeline.TimelineDocuments;
 import java.time.Clock;
 import java.time.Instant;
@@ -137,14 +138,16 @@ public final class BulkProjector {
                 folded =
                         fold.fold(customerId, held.customer(customerId), held.orders(), customerEvents, true, rankings);
                 if (folded.customerChanged) {
-                    mappedCustomer =
-                            customerDocuments.toBson(folded.customer, nextVersion(folded.customerVersion), now);
+                    mappedCustomer = customerDocuments.toBson(
+                            folded.customer, StoredDocuments.nextVersion(folded.customerVersion), now);
                 }
                 for (String orderId : folded.changedOrders) {
                     mapped.put(
                             orderId,
                             orderDocuments.toBson(
-                                    folded.orders.get(orderId), nextVersion(folded.orderVersions.get(orderId)), now));
+                                    folded.orders.get(orderId),
+                                    StoredDocuments.nextVersion(folded.orderVersions.get(orderId)),
+                                    now));
                 }
             } catch (RuntimeException e) {
                 if (Outages.isOutage(e)) {
@@ -230,9 +233,5 @@ public final class BulkProjector {
                     orderId, OrderDetailsDocuments.standingOf(held.orders().get(orderId)));
         }
         return OrderRankings.firstAmong(standings.values(), kind, limit);
-    }
-
-    private static long nextVersion(Long stored) {
-        return stored == null ? 1 : stored + 1;
     }
 }

@@ -78,7 +78,7 @@ final class OrderWriter {
                 try {
                     Long version = versions.get(orderId);
                     writes.add(new GuardedWrites.Write(
-                            orderId, orderDocuments.toBson(order, nextVersion(version), now), version));
+                            orderId, orderDocuments.toBson(order, StoredDocuments.nextVersion(version), now), version));
                 } catch (RuntimeException e) {
                     failures.failWhole(customerOf.get(orderId), unmappable(OrderDetailsDocuments.COLLECTION, e));
                 }
@@ -123,10 +123,6 @@ final class OrderWriter {
     static String unmappable(String collection, RuntimeException e) {
         return "a " + collection + " document could not be stored: "
                 + e.getClass().getName();
-    }
-
-    static long nextVersion(Long stored) {
-        return stored == null ? 1 : stored + 1;
     }
 
     static Map<String, Document> load(MongoCollection<Document> collection, Collection<String> ids) {

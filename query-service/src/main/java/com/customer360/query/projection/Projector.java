@@ -234,7 +234,7 @@ public class Projector {
                 writes.add(new GuardedWrites.Write(
                         customer.customerId,
                         customerDocuments.toBson(
-                                customer.customer, OrderWriter.nextVersion(customer.customerVersion), now),
+                                customer.customer, StoredDocuments.nextVersion(customer.customerVersion), now),
                         customer.customerVersion));
             } catch (RuntimeException e) {
                 failures.failWhole(customer.customerId, OrderWriter.unmappable(CustomerDetailsDocuments.COLLECTION, e));

@@ -8,6 +8,7 @@ import com.customer360.events.order.OrderStatus;
 import com.customer360.query.sales.OrderSales.Kind;
 import com.customer360.query.sales.OrderSales.Step;
 import com.customer360.query.store.ConcurrentWritesException;
+import com.customer360.query.store.StoredDocuments;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
@@ -138,7 +139,7 @@ class StoreSalesDocuments {
             List<WriteModel<Document>> writes = new ArrayList<>();
             figures.forEach((id, day) -> {
                 Long version = versions.get(id);
-                Document document = day.toBson(version == null ? 1 : version + 1, now);
+                Document document = day.toBson(StoredDocuments.nextVersion(version), now);
                 writes.add(
                         version == null
                                 ? new InsertOneModel<>(document)

@@ -16,6 +16,11 @@ public interface StoredDocuments<D> {
     /** The field that holds a document's version, the optimistic-concurrency guard of every write. */
     String VERSION = "version";
 
+    /** The version a write gives a document stored at {@code stored} ({@code null}: not stored yet). */
+    static long nextVersion(Long stored) {
+        return stored == null ? 1 : stored + 1;
+    }
+
     /** When the document was last written. */
     String UPDATED_AT = "updatedAt";
 
