@@ -5,12 +5,14 @@ import static com.customer360.query.store.BsonValues.money;
 import static com.customer360.query.store.BsonValues.time;
 
 import com.customer360.events.order.OrderStatus;
+import com.customer360.query.fold.Sequence;
 import com.customer360.query.store.StoredDocuments;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 
 /**
@@ -22,8 +24,11 @@ public final class CustomerDetailsDocuments implements StoredDocuments<CustomerD
 
     public static final String COLLECTION = "customer_details";
 
+    /** The positions the document holds of its orders ahead of their documents (see {@link CustomerDetails}). */
+    public static final String PENDING = "pending";
+
     /** What the pages and the API read: everything but the bookkeeping of the projection. */
-    static final Document READ_FIELDS = new Document("pending", 0)
+    static final Document READ_FIELDS = new Document(PENDING, 0)
             .append("rankings", 0)
             .append("customerSeq", 0)
             .append("searchText", 0)
@@ -73,8 +78,6 @@ public final class CustomerDetailsDocuments implements StoredDocuments<CustomerD
         CurrencyFigures primary =
                 customer.primaryCurrency == null ? null : customer.figures.get(customer.primaryCurrency);
         String searchText = SearchText.of(customer.name, customer.email, customer.phone);
-        List<Document> pending = new ArrayList<>(customer.pending.size());
-        customer.pending.forEach((orderId, seq) -> pending.add(new Document("orderId", orderId).append("seq", seq)));
         return new Document("_id", customer.customerId)
                 .append("name", customer.name)
                 .append("email", customer.email)
@@ -104,7 +107,7 @@ public final class CustomerDetailsDocuments implements StoredDocuments<CustomerD
                         new Document("latest", entries(customer.latest))
                                 .append("earliest", entries(customer.earliest))
                                 .append("inTransit", entries(customer.inTransit)))
-                .append("pending", pending)
+                .append(PENDING, pendingEntries(customer, Map.of()))
                 .append(VERSION, version)
                 .append(UPDATED_AT, time(updatedAt));
     }
@@ -122,9 +125,23 @@ public final class CustomerDetailsDocuments implements StoredDocuments<CustomerD
         customer.earliest = ranking(RankedOrders.Kind.EARLIEST_PLACED, rankings.getList("earliest", Document.class));
         customer.inTransit =
                 ranking(RankedOrders.Kind.LONGEST_IN_TRANSIT, rankings.getList("inTransit", Document.class));
-        stored.getList("pending", Document.class, List.of())
+        stored.getList(PENDING, Document.class, List.of())
                 .forEach(entry -> customer.pending.put(entry.getString("orderId"), entry.getLong("seq")));
         return customer;
+    }
+
+    /**
+     * The document's pending positions as stored, in the order they were taken, but those that order documents written
+     * at these positions (by order id) reach.
+     */
+    public static List<Document> pendingEntries(CustomerDetails customer, Map<String, Long> orderDocumentSeqs) {
+        List<Document> entries = new ArrayList<>(customer.pending.size());
+        customer.pending.forEach((orderId, seq) -> {
+            if (orderDocumentSeqs.getOrDefault(orderId, Sequence.NONE) < seq) {
+                entries.add(new Document("orderId", orderId).append("seq", seq));
+            }
+        });
+        return entries;
     }
 
     /** The document as read for the pages: contact, derived values and sums, without the projection's bookkeeping. */

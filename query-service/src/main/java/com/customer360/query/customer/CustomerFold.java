@@ -43,6 +43,9 @@ public final class CustomerFold {
         public final CustomerDetails customer;
         public final Long customerVersion;
         public boolean customerChanged;
+        /** How many pending positions the stored customer document holds (see {@link CustomerDetails}). */
+        public int pendingStored;
+
         public final Map<String, OrderDetails> orders = new LinkedHashMap<>();
         public final Set<String> changedOrders = new HashSet<>();
         public final Map<String, Long> orderVersions = new HashMap<>();
@@ -53,6 +56,18 @@ public final class CustomerFold {
             this.customerId = customerId;
             this.customer = customer;
             this.customerVersion = customerVersion;
+        }
+
+        /**
+         * The customer document's pending positions once the changed order documents of this fold are written: only
+         * those the order documents do not reach (a longer batch, cut short by a crash, may have taken an order
+         * further than this one does).
+         */
+        public List<Document> pendingOnceOrdersWritten() {
+            Map<String, Long> written = new HashMap<>();
+            changedOrders.forEach(
+                    orderId -> written.put(orderId, orders.get(orderId).seq()));
+            return CustomerDetailsDocuments.pendingEntries(customer, written);
         }
     }
 
@@ -100,6 +115,7 @@ public final class CustomerFold {
                 storedCustomer == null ? null : storedCustomer.getLong(StoredDocuments.VERSION));
         CustomerDetails customer = folded.customer;
         Map<String, Long> pendingBefore = customer.pending();
+        folded.pendingStored = pendingBefore.size();
         customers.forgetCaughtUp(customer, orderId -> storedSeq(storedOrders, orderId));
         boolean stopped = false;
         for (Event event : events) {

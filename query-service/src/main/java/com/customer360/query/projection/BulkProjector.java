@@ -52,6 +52,7 @@ public final class BulkProjector {
     private final GuardedWrites orderWrites;
     private final OrderRankings storedRankings;
     private final HeldTimeline timeline;
+    private final PendingPositions pendingPositions;
     private final Clock clock;
 
     private final HeldDocuments held = new HeldDocuments();
@@ -74,6 +75,7 @@ public final class BulkProjector {
         this.customerWrites = new GuardedWrites(collections.customers, maxBytes);
         this.orderWrites = new GuardedWrites(collections.orders, maxBytes);
         this.storedRankings = new OrderRankings(collections.orders);
+        this.pendingPositions = new PendingPositions(collections.customers);
         this.timeline = new HeldTimeline(TimelineDocuments.indexedByCaller(collections.timeline), timelineBound);
         this.clock = clock;
         this.storeMayHoldDocuments = storeMayHoldDocuments;
@@ -190,6 +192,7 @@ public final class BulkProjector {
         try {
             written(CustomerDetailsDocuments.COLLECTION, this.customerWrites.write(customerWrites));
             written(OrderDetailsDocuments.COLLECTION, this.orderWrites.write(orderWrites));
+            pendingPositions.forgetFlushed(customerWrites, orderWrites);
         } finally {
             timeline.await();
         }

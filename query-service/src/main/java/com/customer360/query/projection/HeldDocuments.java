@@ -1,6 +1,7 @@
 package com.customer360.query.projection;
 
 import com.customer360.events.order.OrderEvent;
+import com.customer360.query.customer.CustomerDetailsDocuments;
 import com.customer360.query.customer.CustomerFold;
 import com.customer360.query.store.GuardedWrites;
 import com.customer360.query.store.StoredDocuments;
@@ -111,11 +112,12 @@ final class HeldDocuments {
             });
             Document customer = customers.get(entry.getKey());
             if (customer != null) {
-                customer.getList("pending", Document.class, List.of()).forEach(pending -> {
-                    if (!orders.containsKey(pending.getString("orderId"))) {
-                        orderIds.add(pending.getString("orderId"));
-                    }
-                });
+                customer.getList(CustomerDetailsDocuments.PENDING, Document.class, List.of())
+                        .forEach(pending -> {
+                            if (!orders.containsKey(pending.getString("orderId"))) {
+                                orderIds.add(pending.getString("orderId"));
+                            }
+                        });
             }
         }
         for (Document stored : VersionCollections.find(orderCollection, orderIds)) {
@@ -160,7 +162,7 @@ final class HeldDocuments {
 
     private void holdAhead(Document customer, Set<String> orderIds) {
         Map<String, Long> pending = new LinkedHashMap<>();
-        customer.getList("pending", Document.class, List.of())
+        customer.getList(CustomerDetailsDocuments.PENDING, Document.class, List.of())
                 .forEach(entry -> pending.put(entry.getString("orderId"), entry.getLong("seq")));
         for (String orderId : orderIds) {
             if (changedOrders.contains(orderId)) {
@@ -169,6 +171,6 @@ final class HeldDocuments {
         }
         List<Document> entries = new ArrayList<>(pending.size());
         pending.forEach((orderId, seq) -> entries.add(new Document("orderId", orderId).append("seq", seq)));
-        customer.put("pending", entries);
+        customer.put(CustomerDetailsDocuments.PENDING, entries);
     }
 }

@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
  * however many events the batch has: one {@code _id $in} read of the customers, one of their orders, one bulk write
  * of the changed customer documents and, once that is acknowledged, one of the changed order documents. That order of
  * the writes, and each customer document remembering which order positions it holds ahead of the order documents, is
- * what makes a batch retried after a crash between them change nothing twice.
+ * what makes a batch retried after a crash between them change nothing twice. A customer document left holding many
+ * such positions gets one more write once the order documents are in ({@link PendingPositions}).
  *
  * <p>Whatever goes wrong with one customer's documents — an event out of sequence, a projection that throws, a
  * document the store refuses — is that customer's failure, reported by event, and the others are written as usual.
@@ -58,6 +59,7 @@ public class Projector {
     private final CustomerFold fold = new CustomerFold(customerDocuments, orderDocuments);
     private final GuardedWrites customerWrites;
     private final OrderWriter orderWriter;
+    private final PendingPositions pendingPositions;
     private final RankingSource rankings;
     private final TimelineDocuments timeline;
     private final Clock clock;
@@ -102,6 +104,7 @@ public class Projector {
                 fold,
                 clock,
                 settings.maxWriteAttempts());
+        this.pendingPositions = new PendingPositions(customerCollection);
         this.rankings = new OrderRankings(orderCollection);
         this.timeline = new TimelineDocuments(
                 mongo.getCollection(ReadVersions.collectionName(TimelineDocuments.COLLECTION, version)));
@@ -146,6 +149,8 @@ public class Projector {
         }
         checkpoints.customersWritten(events);
         orderWriter.write(written, byCustomer, failures);
+        checkpoints.ordersWritten(events);
+        pendingPositions.forgetWritten(written.values(), failures);
         writeTimeline(byCustomer, written, failures);
         for (CustomerFold.Folded customer : written.values()) {
             if (failures.isFailedWhole(customer.customerId)) {
@@ -188,7 +193,7 @@ public class Projector {
             });
             Document stored = storedCustomers.get(customerId);
             if (stored != null) {
-                stored.getList("pending", Document.class, List.of())
+                stored.getList(CustomerDetailsDocuments.PENDING, Document.class, List.of())
                         .forEach(entry -> orderIds.add(entry.getString("orderId")));
             }
         }

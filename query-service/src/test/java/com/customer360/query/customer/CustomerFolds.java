@@ -114,6 +114,19 @@ final class CustomerFolds {
             return results;
         }
 
+        /**
+         * Once the order documents of a projection are written: the customer documents forget the positions of the
+         * orders it wrote, as the projector does for documents that hold many (without its bound, so every batch may).
+         */
+        void forgetCaughtUp(List<CustomerFold.Folded> written) {
+            for (CustomerFold.Folded folded : written) {
+                Document stored = customers.get(folded.customerId);
+                if (stored != null) {
+                    stored.put(CustomerDetailsDocuments.PENDING, folded.pendingOnceOrdersWritten());
+                }
+            }
+        }
+
         CustomerDetails customer(String customerId) {
             Document stored = customers.get(customerId);
             return stored == null ? null : customerDocuments.fromBson(stored);

@@ -11,14 +11,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestComponent;
 
 /**
- * Makes the service fail once at a chosen point ({@code test.crash-at}: {@code after-customers-written} or {@code
- * after-batch-written}), the way a crash there would leave things: the writes so far acknowledged, the batch's offsets
+ * Makes the service fail once at a chosen point ({@code test.crash-at}: {@code after-customers-written}, {@code
+ * after-orders-written} or {@code after-batch-written}), the way a crash there would leave things: the writes so far acknowledged, the batch's offsets
  * not committed. Records what reached each point so a test can see the batch come again.
  */
 @TestComponent
 class CrashingCheckpoints implements BatchCheckpoints, ProjectionCheckpoints {
 
     static final String AFTER_CUSTOMERS_WRITTEN = "after-customers-written";
+    static final String AFTER_ORDERS_WRITTEN = "after-orders-written";
     static final String AFTER_BATCH_WRITTEN = "after-batch-written";
 
     private final String crashAt;
@@ -35,6 +36,13 @@ class CrashingCheckpoints implements BatchCheckpoints, ProjectionCheckpoints {
         customerWrites.add(events.stream().map(EventEnvelope::id).toList());
         if (crashAt.equals(AFTER_CUSTOMERS_WRITTEN) && crashed.compareAndSet(false, true)) {
             throw new SimulatedCrash("after the customer documents were written");
+        }
+    }
+
+    @Override
+    public void ordersWritten(List<EventEnvelope> events) {
+        if (crashAt.equals(AFTER_ORDERS_WRITTEN) && crashed.compareAndSet(false, true)) {
+            throw new SimulatedCrash("after the order documents were written");
         }
     }
 

@@ -84,6 +84,31 @@ class ExactlyOnceEffectsIntegrationTest {
         }
     }
 
+    /**
+     * A customer with more orders in the batch than its document keeps positions of: the order documents are written,
+     * and the service dies before the customer document forgets the positions they caught up with.
+     */
+    @Test
+    void shouldEndAsACleanRunWhenTheServiceFailsBeforeTheCustomerDocumentsForgetCaughtUpPositions() {
+        List<EventEnvelope> events = customerHistories(5);
+        for (int i = 0; i < 100; i++) {
+            events.add(history.placed("c-large-o-" + i, "c-large", "EUR", "3.0" + (i % 10), "2026-02-01"));
+        }
+        events.add(history.registered("c-large", null));
+        publisher.publish(events);
+
+        try (StandaloneQueryService service = start(CrashingCheckpoints.AFTER_ORDERS_WRITTEN)) {
+            publisher.awaitAllConsumed();
+
+            assertThat(service.bean(CrashingCheckpoints.class).customerWrites())
+                    .as("the batch, then the same batch again")
+                    .hasSize(2);
+            assertThat(RawDocuments.all(service.database(), READ_MODELS))
+                    .hasSize(5 * 4 + 1 + 100)
+                    .isEqualTo(RawDocuments.all(CleanRun.of(service.context(), events), READ_MODELS));
+        }
+    }
+
     private StandaloneQueryService start(String crashAt, String... settings) {
         Map<String, String> properties = new java.util.HashMap<>(Map.of("test.crash-at", crashAt));
         for (int i = 0; i < settings.length; i += 2) {
