@@ -139,8 +139,8 @@ public final class CustomerFold {
         }
         boolean refilled = refill(folded, storedOrders, rankings);
         customers.derive(customer);
-        // Orders caught up are forgotten only with the next real change: a redelivery that changes nothing writes
-        // nothing.
+        // Orders caught up are forgotten with the next real change: a redelivery that changes nothing writes nothing
+        // here (the projector may still shorten a long list once the order documents are written).
         folded.customerChanged |= refilled
                 || !pendingBefore.entrySet().containsAll(customer.pending().entrySet());
         return folded;

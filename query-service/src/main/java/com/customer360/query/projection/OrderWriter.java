@@ -88,13 +88,19 @@ final class OrderWriter {
             if (!outcome.conflicts().isEmpty() && attempt >= maxAttempts) {
                 throw new ConcurrentWritesException(OrderDetailsDocuments.COLLECTION, outcome.conflicts(), attempt);
             }
-            toWrite = refoldOrders(outcome.conflicts(), customerOf, byCustomer, versions);
+            toWrite = refoldOrders(outcome.conflicts(), customerOf, written, byCustomer, versions);
         }
     }
 
+    /**
+     * Folds the batch's events of each order into the document another writer stored meanwhile — only the events the
+     * customer's fold applied: one it left alone (after a failure of the customer) or that failed stays out of the
+     * order document as it stays out of the customer document, to be applied to both when it comes again.
+     */
     private Map<String, OrderDetails> refoldOrders(
             Set<String> orderIds,
             Map<String, String> customerOf,
+            Map<String, CustomerFold.Folded> written,
             Map<String, List<CustomerFold.Event>> byCustomer,
             Map<String, Long> versions) {
         Map<String, OrderDetails> refolded = new LinkedHashMap<>();
@@ -107,9 +113,12 @@ final class OrderWriter {
             OrderDetails order = document == null ? new OrderDetails(orderId) : orderDocuments.fromBson(document);
             versions.put(orderId, document == null ? null : document.getLong(StoredDocuments.VERSION));
             boolean applied = false;
-            for (CustomerFold.Event event : byCustomer.get(customerOf.get(orderId))) {
+            CustomerFold.Folded customer = written.get(customerOf.get(orderId));
+            for (CustomerFold.Event event : byCustomer.get(customer.customerId)) {
                 if (event.envelope().event() instanceof OrderEvent orderEvent
-                        && orderEvent.orderId().equals(orderId)) {
+                        && orderEvent.orderId().equals(orderId)
+                        && !customer.failures.containsKey(event.index())
+                        && !customer.notApplied.contains(event.index())) {
                     applied |= fold.refoldOrder(order, event.envelope());
                 }
             }

@@ -27,10 +27,14 @@ import org.slf4j.LoggerFactory;
  * #KEPT_AT_MOST} entries get one more write, in one bulk write for the batch, keeping only the entries of orders whose
  * documents may still lag.
  *
- * <p>Each of these writes is guarded by the version the document was written at, and bumps it: a document another
- * writer changed meanwhile is left as that writer wrote it. Forgetting an entry whose order document holds its
- * position changes no figure, and a crash before, during or after this write leaves entries that are merely longer
- * than they need be; the next write of the customer forgets them.
+ * <p>Each of these writes is guarded by the version the batch left the document at (the version it wrote, or the
+ * one it read when it had nothing to write): a document another writer changed meanwhile is left as that writer wrote
+ * it, positions of orders whose documents that writer has yet to write included. It does not bump the version: it
+ * changes nothing a reader sees (live followers of the customer get no change for it), and a writer that read the
+ * document before it and writes after only puts entries back. Forgetting an entry whose order document holds its
+ * position changes no figure, and a crash before, during or after this write leaves the list merely longer than it
+ * need be until the customer's next write. So "at most 64" holds after every batch that got through, not after a
+ * crash, nor for a customer whose documents were refused or held.
  */
 final class PendingPositions {
 
@@ -100,8 +104,7 @@ final class PendingPositions {
             models.add(new UpdateOneModel<>(
                     // A plain {_id, version} filter, which mongo-java-server serves from the (_id, version) index.
                     new Document("_id", trim.customerId()).append(StoredDocuments.VERSION, trim.version()),
-                    new Document("$set", new Document(CustomerDetailsDocuments.PENDING, trim.kept()))
-                            .append("$inc", new Document(StoredDocuments.VERSION, 1L))));
+                    new Document("$set", new Document(CustomerDetailsDocuments.PENDING, trim.kept()))));
         }
         try {
             customers.bulkWrite(models, ALL_WRITES);

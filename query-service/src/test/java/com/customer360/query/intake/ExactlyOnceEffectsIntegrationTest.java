@@ -106,6 +106,13 @@ class ExactlyOnceEffectsIntegrationTest {
             assertThat(RawDocuments.all(service.database(), READ_MODELS))
                     .hasSize(5 * 4 + 1 + 100)
                     .isEqualTo(RawDocuments.all(CleanRun.of(service.context(), events), READ_MODELS));
+            assertThat(service.database()
+                            .getCollection("customer_details")
+                            .find(new org.bson.Document("_id", "c-large"))
+                            .first()
+                            .getList("pending", org.bson.Document.class))
+                    .as("the positions forgotten by the batch that came again")
+                    .isEmpty();
         }
     }
 

@@ -46,6 +46,7 @@ class ConcurrentWritesIntegrationTest {
     private final String database = "concurrent-" + UUID.randomUUID();
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final List<Runnable> cuttingIn = new CopyOnWriteArrayList<>();
+    private final List<Runnable> cuttingInOrders = new CopyOnWriteArrayList<>();
     private final MongoClient ours = MongoClients.create(MongoClientSettings.builder()
             .applyConnectionString(
                     new ConnectionString(TestInfrastructure.shared().mongoUri(database)))
@@ -55,8 +56,11 @@ class ConcurrentWritesIntegrationTest {
                     if (!isTimelineWrite(event)) {
                         commands.add(event.getCommandName());
                     }
-                    if (isCustomerWrite(event) && !cuttingIn.isEmpty()) {
+                    if (isWriteTo("customer_details", event) && !cuttingIn.isEmpty()) {
                         cuttingIn.remove(0).run();
+                    }
+                    if (isWriteTo("order_details", event) && !cuttingInOrders.isEmpty()) {
+                        cuttingInOrders.remove(0).run();
                     }
                 }
             })
@@ -134,6 +138,61 @@ class ConcurrentWritesIntegrationTest {
         assertThat(customers.find(eq("_id", "c-2")).first()).isNotNull();
     }
 
+    /**
+     * An order document another writer wrote first is folded again from theirs with this batch's events of the order —
+     * only those the customer document took in. An event held behind an earlier failure of the customer stays out of
+     * the order document too: were it applied there, its re-drive would find it done and the customer's figures would
+     * never count it.
+     */
+    @Test
+    void shouldRefoldAnOrderWithoutTheEventsHeldBehindAFailure() {
+        project(ourProjector, history.registered("c-1", null));
+        EventEnvelope placed = history.placed("o-1", "c-1", "USD", "10.00", "2026-01-01");
+        EventEnvelope ofAnUnknownOrder = history.shipped("o-never-placed", "c-1", "2026-01-02");
+        EventEnvelope shipped = history.shipped("o-1", "c-1", "2026-01-03");
+        cuttingInOrders.add(() -> project(theirProjector, placed));
+
+        ProjectionResult result = ourProjector.project(List.of(placed, ofAnUnknownOrder, shipped), true);
+        assertThat(result.failures()).containsOnlyKeys(1);
+        assertThat(result.notApplied()).containsExactly(2);
+        // the re-drive of the held events, once the unknown order's is given up on
+        assertThat(ourProjector.project(List.of(shipped), false).failures()).isEmpty();
+
+        Document customer = customers.find(eq("_id", "c-1")).first();
+        assertThat(customer.get("statusCounts", Document.class)).isEqualTo(new Document("IN_TRANSIT", 1L));
+    }
+
+    /**
+     * A customer document another writer changed between our order writes and our forgetting of the positions they
+     * caught up with keeps what that writer wrote — here the position of an order whose document it never got to write.
+     */
+    @Test
+    void shouldLeaveThePendingPositionsAnotherWriterWroteMeanwhile() {
+        project(ourProjector, history.registered("c-1", null));
+        List<EventEnvelope> ours = new ArrayList<>();
+        for (int i = 0; i <= PendingPositions.KEPT_AT_MOST; i++) {
+            ours.add(history.placed("o-" + i, "c-1", "USD", "1.00", "2026-01-01"));
+        }
+        EventEnvelope their = history.placed("o-theirs", "c-1", "USD", "1.00", "2026-01-02");
+        Projector crashingAfterCustomers =
+                new Projector(new MongoTemplate(theirs, database), CLOCK, SETTINGS, new ProjectionCheckpoints() {
+                    @Override
+                    public void customersWritten(List<EventEnvelope> events) {
+                        throw new IllegalStateException("crashed");
+                    }
+                });
+        cuttingIn.add(() -> {}); // our customer write
+        cuttingIn.add(() -> assertThatThrownBy(() -> crashingAfterCustomers.project(List.of(their), true))
+                .hasMessage("crashed")); // before we forget the caught-up positions
+
+        project(ourProjector, ours.toArray(EventEnvelope[]::new));
+        // their batch again, after their crash
+        project(theirProjector, their);
+
+        assertThat(customers.find(eq("_id", "c-1")).first().getLong("orderCount"))
+                .isEqualTo(PendingPositions.KEPT_AT_MOST + 2L);
+    }
+
     @Test
     void shouldReadTwiceAndWriteTwiceForABatchOfManyCustomers() {
         List<EventEnvelope> first = new ArrayList<>();
@@ -193,10 +252,9 @@ class ConcurrentWritesIntegrationTest {
                         .equals(event.getCommand().getString("insert").getValue());
     }
 
-    private static boolean isCustomerWrite(CommandStartedEvent event) {
+    private static boolean isWriteTo(String collection, CommandStartedEvent event) {
         String command = event.getCommandName();
         return (command.equals("update") || command.equals("insert"))
-                && "customer_details"
-                        .equals(event.getCommand().getString(command).getValue());
+                && collection.equals(event.getCommand().getString(command).getValue());
     }
 }
