@@ -121,7 +121,7 @@ public final class RebuildBenchmark {
                         %d partitions
                         | phase                         | seconds | events/s | GET p99 ms | GET max ms | GETs | failed GETs | peak heap MiB |
                         |-------------------------------|---------|----------|------------|------------|------|-------------|---------------|
-                        | live catch-up (500/batch)     | %7.1f | %8.0f | %10s | %10s | %4s | %11s | %13d |
+                        | live catch-up (batches)       | %7.1f | %8.0f | %10s | %10s | %4s | %11s | %13d |
                         | idle reads                    | %7s | %8s | %10.1f | %10.1f | %4d | %11d | %13s |
                         | rebuild (slices, bulk writes) | %7.1f | %8.0f | %10.1f | %10.1f | %4d | %11d | %13d |
                         Rebuild is %.2fx the live catch-up (server-side: %.1f s from start to caught up, %.0f events/s).
