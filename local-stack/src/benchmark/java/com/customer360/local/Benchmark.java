@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 
@@ -22,7 +23,11 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
  *       API.
  *   <li>Reads: details and history pages at a fixed rate, open loop over {@code benchmark.read-connections}
  *       connections ({@link ReadBenchmark}).
+ *   <li>Scale: the heap and the catch-up rate after {@code benchmark.scale-customers} customers and {@code
+ *       benchmark.scale-orders} orders, against the same after a tenth of them ({@link ScaleBenchmark}).
  * </ul>
+ *
+ * <p>{@code benchmark.parts} ({@code catch-up,http} by default, {@code scale} on its own) chooses the parts.
  *
  * <p>Missed targets, KO answers and a part that failed are all in the table; only wrong documents fail the run.
  *
@@ -45,19 +50,36 @@ public final class Benchmark {
         int commandsPerClient = args.length > 2 ? Integer.parseInt(args[2]) : 250;
         int largeOrders = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
         int readConnections = Integer.getInteger("benchmark.read-connections", ReadSimulation.DEFAULT_CONNECTIONS);
+        int scaleCustomers = Integer.getInteger("benchmark.scale-customers", 100_000);
+        int scaleOrders = Integer.getInteger("benchmark.scale-orders", 1_000_000);
+        Set<String> parts =
+                Set.of(System.getProperty("benchmark.parts", "catch-up,http").split(","));
         Path out = Path.of(args.length > 4 ? args[4] : "target/benchmark").toAbsolutePath();
         Benchmark benchmark = new Benchmark();
-        new CatchUpBenchmark(benchmark.report, benchmark.wrong).run(events, naiveEvents);
-        // Written after each part too, so that a later part that dies leaves the figures measured before it.
-        benchmark.report.write(out);
-        try {
-            new HttpBenchmark(benchmark.report, benchmark.wrong)
-                    .run(commandsPerClient, largeOrders, readConnections, out);
-        } catch (Exception e) {
-            // What it measured before stopping is in the table; what it did not check cannot count as right.
-            benchmark.wrong.add("the HTTP parts stopped before their checks were done: " + e);
+        if (parts.contains("catch-up")) {
+            new CatchUpBenchmark(benchmark.report, benchmark.wrong).run(events, naiveEvents);
+            // Written after each part too, so that a later part that dies leaves the figures measured before it.
+            benchmark.report.write(out);
         }
-        benchmark.report.write(out);
+        if (parts.contains("http")) {
+            try {
+                new HttpBenchmark(benchmark.report, benchmark.wrong)
+                        .run(commandsPerClient, largeOrders, readConnections, out);
+            } catch (Exception e) {
+                // What it measured before stopping is in the table; what it did not check cannot count as right.
+                benchmark.wrong.add("the HTTP parts stopped before their checks were done: " + e);
+            }
+            benchmark.report.write(out);
+        }
+        if (parts.contains("scale")) {
+            try {
+                new ScaleBenchmark(benchmark.report, benchmark.wrong).run(scaleCustomers, scaleOrders);
+            } catch (Exception e) {
+                benchmark.report.add(BenchmarkReport.Row.failed("heap in use at scale", null, e));
+                benchmark.wrong.add("the scale part stopped before its checks were done: " + e);
+            }
+            benchmark.report.write(out);
+        }
         System.out.println();
         System.out.println(benchmark.report.markdown());
         System.out.println("Written to " + out.toAbsolutePath().normalize() + "/benchmark.{md,json}");
