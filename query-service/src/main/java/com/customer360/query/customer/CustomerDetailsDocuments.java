@@ -11,6 +11,7 @@ import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -125,18 +126,30 @@ public final class CustomerDetailsDocuments implements StoredDocuments<CustomerD
         customer.earliest = ranking(RankedOrders.Kind.EARLIEST_PLACED, rankings.getList("earliest", Document.class));
         customer.inTransit =
                 ranking(RankedOrders.Kind.LONGEST_IN_TRANSIT, rankings.getList("inTransit", Document.class));
-        stored.getList(PENDING, Document.class, List.of())
-                .forEach(entry -> customer.pending.put(entry.getString("orderId"), entry.getLong("seq")));
+        customer.pending.putAll(pendingOf(stored));
         return customer;
     }
 
-    /**
-     * The document's pending positions as stored, in the order they were taken, but those that order documents written
-     * at these positions (by order id) reach.
-     */
+    /** A stored customer document's pending positions, order id to position, in the order they were taken. */
+    public static Map<String, Long> pendingOf(Document stored) {
+        Map<String, Long> pending = new LinkedHashMap<>();
+        stored.getList(PENDING, Document.class, List.of())
+                .forEach(entry -> pending.put(entry.getString("orderId"), entry.getLong("seq")));
+        return pending;
+    }
+
+    /** The customer's pending positions as stored, but those order documents written at these positions reach. */
     public static List<Document> pendingEntries(CustomerDetails customer, Map<String, Long> orderDocumentSeqs) {
-        List<Document> entries = new ArrayList<>(customer.pending.size());
-        customer.pending.forEach((orderId, seq) -> {
+        return pendingEntries(customer.pending, orderDocumentSeqs);
+    }
+
+    /**
+     * Pending positions as stored, in the order they were taken, but those that order documents written at these
+     * positions (by order id) reach.
+     */
+    public static List<Document> pendingEntries(Map<String, Long> pending, Map<String, Long> orderDocumentSeqs) {
+        List<Document> entries = new ArrayList<>(pending.size());
+        pending.forEach((orderId, seq) -> {
             if (orderDocumentSeqs.getOrDefault(orderId, Sequence.NONE) < seq) {
                 entries.add(new Document("orderId", orderId).append("seq", seq));
             }

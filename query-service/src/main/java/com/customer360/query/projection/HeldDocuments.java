@@ -8,7 +8,6 @@ import com.customer360.query.store.StoredDocuments;
 import com.mongodb.client.MongoCollection;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -161,16 +160,12 @@ final class HeldDocuments {
     }
 
     private void holdAhead(Document customer, Set<String> orderIds) {
-        Map<String, Long> pending = new LinkedHashMap<>();
-        customer.getList(CustomerDetailsDocuments.PENDING, Document.class, List.of())
-                .forEach(entry -> pending.put(entry.getString("orderId"), entry.getLong("seq")));
+        Map<String, Long> pending = CustomerDetailsDocuments.pendingOf(customer);
         for (String orderId : orderIds) {
             if (changedOrders.contains(orderId)) {
                 pending.merge(orderId, orders.get(orderId).getLong("seq"), Math::max);
             }
         }
-        List<Document> entries = new ArrayList<>(pending.size());
-        pending.forEach((orderId, seq) -> entries.add(new Document("orderId", orderId).append("seq", seq)));
-        customer.put(CustomerDetailsDocuments.PENDING, entries);
+        customer.put(CustomerDetailsDocuments.PENDING, CustomerDetailsDocuments.pendingEntries(pending, Map.of()));
     }
 }

@@ -2,7 +2,6 @@ package com.customer360.query.projection;
 
 import com.customer360.query.customer.CustomerDetailsDocuments;
 import com.customer360.query.customer.CustomerFold;
-import com.customer360.query.fold.Sequence;
 import com.customer360.query.store.GuardedWrites;
 import com.customer360.query.store.StoredDocuments;
 import com.mongodb.MongoBulkWriteException;
@@ -64,8 +63,11 @@ final class PendingPositions {
                 continue;
             }
             int stored = customer.customerChanged ? customer.customer.pending().size() : customer.pendingStored;
+            if (stored <= KEPT_AT_MOST) {
+                continue;
+            }
             List<Document> kept = customer.pendingOnceOrdersWritten();
-            if (stored > KEPT_AT_MOST && kept.size() < stored) {
+            if (kept.size() < stored) {
                 long version = customer.customerChanged
                         ? StoredDocuments.nextVersion(customer.customerVersion)
                         : customer.customerVersion;
@@ -81,13 +83,10 @@ final class PendingPositions {
         orderWrites.forEach(write -> written.put(write.id(), write.document().getLong("seq")));
         List<Trim> trims = new ArrayList<>();
         for (GuardedWrites.Write write : customerWrites) {
-            List<Document> entries = write.document().getList(CustomerDetailsDocuments.PENDING, Document.class);
-            if (entries.size() > KEPT_AT_MOST) {
-                List<Document> kept = entries.stream()
-                        .filter(entry ->
-                                written.getOrDefault(entry.getString("orderId"), Sequence.NONE) < entry.getLong("seq"))
-                        .toList();
-                if (kept.size() < entries.size()) {
+            Map<String, Long> pending = CustomerDetailsDocuments.pendingOf(write.document());
+            if (pending.size() > KEPT_AT_MOST) {
+                List<Document> kept = CustomerDetailsDocuments.pendingEntries(pending, written);
+                if (kept.size() < pending.size()) {
                     trims.add(new Trim(write.id(), write.document().getLong(StoredDocuments.VERSION), kept));
                 }
             }
