@@ -27,7 +27,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
  *       benchmark.scale-orders} orders, against the same after a tenth of them ({@link ScaleBenchmark}).
  * </ul>
  *
- * <p>{@code benchmark.parts} ({@code catch-up,http} by default, {@code scale} on its own) chooses the parts.
+ * <p>{@code benchmark.parts} ({@code catch-up,http,scale} by default) chooses the parts.
  *
  * <p>Missed targets, KO answers and a part that failed are all in the table; only wrong documents fail the run.
  *
@@ -52,8 +52,8 @@ public final class Benchmark {
         int readConnections = Integer.getInteger("benchmark.read-connections", ReadSimulation.DEFAULT_CONNECTIONS);
         int scaleCustomers = Integer.getInteger("benchmark.scale-customers", 100_000);
         int scaleOrders = Integer.getInteger("benchmark.scale-orders", 1_000_000);
-        Set<String> parts =
-                Set.of(System.getProperty("benchmark.parts", "catch-up,http").split(","));
+        Set<String> parts = Set.of(
+                System.getProperty("benchmark.parts", "catch-up,http,scale").split(","));
         Path out = Path.of(args.length > 4 ? args[4] : "target/benchmark").toAbsolutePath();
         Benchmark benchmark = new Benchmark();
         if (parts.contains("catch-up")) {

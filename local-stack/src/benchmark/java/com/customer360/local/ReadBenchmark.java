@@ -26,6 +26,7 @@ final class ReadBenchmark {
     static final int SECONDS = 15;
     static final int WARM_UP_SECONDS = 5;
     private static final String CAPACITY = "≥ the open loop's 2,000/s";
+    private static final String TAIL = "at half capacity ";
 
     private final BenchmarkReport report;
     private final List<String> wrong;
@@ -39,11 +40,13 @@ final class ReadBenchmark {
 
     void run(LocalStack stack, int largeOrders, Path out) throws Exception {
         Map<String, String> paths = publishAndCheck(stack, largeOrders);
-        openLoop(stack, paths, out);
-        capacity(stack, paths, out);
+        Map<String, Double> atRate = openLoop(stack, paths, out);
+        Map<String, Double> capacities = capacity(stack, paths, out);
+        tail(stack, paths, atRate, capacities, out);
     }
 
-    private void openLoop(LocalStack stack, Map<String, String> paths, Path out) {
+    /** The open loop at {@link #RATE}: each path's p99 by name, for those measured. */
+    private Map<String, Double> openLoop(LocalStack stack, Map<String, String> paths, Path out) {
         GatlingRun reads;
         try {
             reads = load(
@@ -56,8 +59,9 @@ final class ReadBenchmark {
                             "benchmark.warm-up-seconds", Integer.toString(WARM_UP_SECONDS)));
         } catch (Exception e) {
             paths.keySet().forEach(name -> report.add(BenchmarkReport.Row.failed(figure(name), target(name), e)));
-            return;
+            return Map.of();
         }
+        Map<String, Double> p99s = new LinkedHashMap<>();
         ReadSchedule.Figures smallDetails =
                 ReadSchedule.named("details, 10 orders").figures();
         ReadSchedule.Figures smallPage =
@@ -69,6 +73,7 @@ final class ReadBenchmark {
             double limit = details ? 5 : 10;
             Double ratio = base.p99() > 0 && figures.ok() > 0 ? figures.p99() / base.p99() : null;
             boolean keptUp = figures.ko() == 0;
+            p99s.put(name, figures.p99());
             report.add(new BenchmarkReport.Row(
                     figure(name),
                     figures.p99(),
@@ -83,23 +88,26 @@ final class ReadBenchmark {
                     null));
         }
         report.checked("reads: report " + out.relativize(reads.report));
+        return p99s;
     }
 
     /**
      * The ceiling beside the open loop: each path over the same connections, closed loop, for {@link #SECONDS}. The
      * rate answered 200 is set against the rate the open loop offers.
      */
-    private void capacity(LocalStack stack, Map<String, String> paths, Path out) {
+    private Map<String, Double> capacity(LocalStack stack, Map<String, String> paths, Path out) {
         GatlingRun runs;
         try {
             runs = load(ReadCapacitySimulation.class, stack, paths, out, Map.of());
         } catch (Exception e) {
             paths.keySet().forEach(name -> report.add(BenchmarkReport.Row.failed(capacityFigure(name), CAPACITY, e)));
-            return;
+            return Map.of();
         }
+        Map<String, Double> capacities = new LinkedHashMap<>();
         for (String name : paths.keySet()) {
             GatlingRun.Stats stats = runs.stats(ReadCapacitySimulation.CAPACITY + name);
             double perSecond = stats.ok() / (double) SECONDS;
+            capacities.put(name, perSecond);
             report.add(new BenchmarkReport.Row(
                     capacityFigure(name),
                     perSecond,
@@ -114,6 +122,71 @@ final class ReadBenchmark {
                             stats.ok(), SECONDS, stats.failed(), stats.p50(), stats.p99())));
         }
         report.checked("read capacity: report " + out.relativize(runs.report));
+        return capacities;
+    }
+
+    /**
+     * The tail where the stack cannot queue: each path again, open loop, at half the capacity just measured for it
+     * (rounded down to tens), so what is left of its p99 is the stack's own — GC, threads, locks — not a queue. The
+     * baseline is the same path's p99 at {@link #RATE}; the bound is the target's.
+     */
+    private void tail(
+            LocalStack stack,
+            Map<String, String> paths,
+            Map<String, Double> atRate,
+            Map<String, Double> capacities,
+            Path out) {
+        if (!capacities.keySet().containsAll(paths.keySet())) {
+            paths.keySet()
+                    .forEach(name -> report.add(BenchmarkReport.Row.failed(
+                            tailFigure(name, 0), tailTarget(name), new IllegalStateException("no capacity measured"))));
+            return;
+        }
+        Map<String, Integer> rates = new LinkedHashMap<>();
+        paths.keySet().forEach(name -> rates.put(name, Math.max(10, (int) (capacities.get(name) / 2) / 10 * 10)));
+        GatlingRun runs;
+        try {
+            runs = load(
+                    ReadSimulation.class,
+                    stack,
+                    paths,
+                    out,
+                    Map.of(
+                            "benchmark.prefix", TAIL,
+                            "benchmark.rates",
+                                    rates.values().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                            "benchmark.warm-up-seconds", Integer.toString(WARM_UP_SECONDS)));
+        } catch (Exception e) {
+            paths.keySet()
+                    .forEach(name -> report.add(
+                            BenchmarkReport.Row.failed(tailFigure(name, rates.get(name)), tailTarget(name), e)));
+            return;
+        }
+        for (String name : paths.keySet()) {
+            ReadSchedule.Figures figures = ReadSchedule.named(TAIL + name).figures();
+            Double base = atRate.get(name);
+            report.add(new BenchmarkReport.Row(
+                    tailFigure(name, rates.get(name)),
+                    figures.p99(),
+                    "ms",
+                    "the same at " + String.format("%,d/s", RATE),
+                    base,
+                    base == null || figures.ok() == 0 ? null : figures.p99() / base,
+                    tailTarget(name),
+                    figures.ko() == 0 && figures.p99() <= (name.startsWith("details") ? 5 : 10),
+                    notes(figures, runs, TAIL + name),
+                    new BenchmarkReport.Load(figures.offeredPerSecond(), figures.perSecond(), figures.ko()),
+                    null));
+        }
+        report.checked("reads at half capacity: report " + out.relativize(runs.report));
+    }
+
+    private static String tailTarget(String name) {
+        return "≤ " + (name.startsWith("details") ? 5 : 10) + " ms with margin, every request answered";
+    }
+
+    private static String tailFigure(String name, int rate) {
+        return String.format("GET %s, p99 at half its capacity (%,d/s) open loop", name, rate);
     }
 
     private String capacityFigure(String name) {

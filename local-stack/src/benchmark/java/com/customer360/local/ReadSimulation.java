@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads of the query API at a fixed rate, open loop over a bounded pool of connections: each named path in turn,
+ * Reads of the query API at a fixed rate, open loop over a bounded pool of connections: each named path in turn, at
+ * {@code benchmark.rate} or at its own rate from {@code benchmark.rates} (one per path, in order, comma-separated),
+ * its runs named with the optional {@code benchmark.prefix}, which tells apart runs of the same path at other rates:
  * first a warm-up, then the measured run, each on its own {@link ReadSchedule}. {@code benchmark.connections} virtual
  * users share one pool of keep-alive connections (as a client application's pool would); each takes the next
  * request of the schedule, waits until it is due if it is early, sends it and takes the next. So at most that many
@@ -44,10 +46,15 @@ public class ReadSimulation extends Simulation {
         int seconds = Integer.getInteger("benchmark.seconds", 15);
         int warmUp = Integer.getInteger("benchmark.warm-up-seconds", 5);
         int connections = Integer.getInteger("benchmark.connections", DEFAULT_CONNECTIONS);
+        String prefix = System.getProperty("benchmark.prefix", "");
+        String[] rates = System.getProperty("benchmark.rates", "").split(",");
         PopulationBuilder chain = null;
-        for (String[] path : paths()) {
-            PopulationBuilder warm = run(WARM_UP + path[0], path[1], rate, warmUp, connections);
-            PopulationBuilder measured = run(path[0], path[1], rate, seconds, connections);
+        List<String[]> paths = paths();
+        for (int i = 0; i < paths.size(); i++) {
+            String[] path = paths.get(i);
+            int pathRate = rates.length == paths.size() ? Integer.parseInt(rates[i]) : rate;
+            PopulationBuilder warm = run(WARM_UP + prefix + path[0], path[1], pathRate, warmUp, connections);
+            PopulationBuilder measured = run(prefix + path[0], path[1], pathRate, seconds, connections);
             chain = chain == null ? warm.andThen(measured) : chain.andThen(warm.andThen(measured));
         }
         setUp(chain).protocols(protocol());
