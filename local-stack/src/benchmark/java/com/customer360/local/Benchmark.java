@@ -63,7 +63,7 @@ public final class Benchmark {
         }
         if (parts.contains("http")) {
             try {
-                new HttpBenchmark(benchmark.report, benchmark.wrong)
+                new HttpBenchmark(benchmark.report, benchmark.wrong, parts.contains("catch-up"))
                         .run(commandsPerClient, largeOrders, readConnections, out);
             } catch (Exception e) {
                 // What it measured before stopping is in the table; what it did not check cannot count as right.

@@ -33,10 +33,13 @@ final class HttpBenchmark {
 
     private final BenchmarkReport report;
     private final List<String> wrong;
+    private final boolean warm;
 
-    HttpBenchmark(BenchmarkReport report, List<String> wrong) {
+    /** {@code warm}: the catch-up part ran before in this JVM, so the start-up is that of a warm JVM. */
+    HttpBenchmark(BenchmarkReport report, List<String> wrong, boolean warm) {
         this.report = report;
         this.wrong = wrong;
+        this.warm = warm;
     }
 
     void run(int perClient, int largeOrders, int readConnections, Path out) throws Exception {
@@ -56,7 +59,9 @@ final class HttpBenchmark {
                     null,
                     null,
                     null,
-                    "no demo data; the JVM already warm from the catch-up part"));
+                    warm
+                            ? "no demo data; the JVM already warm from the catch-up part"
+                            : "no demo data; a cold JVM (the catch-up part did not run first)"));
             String run = Long.toString(System.currentTimeMillis(), 36);
             Map<String, String> gatling = Map.of(
                     "benchmark.base", stack.commandApi().toString(),
