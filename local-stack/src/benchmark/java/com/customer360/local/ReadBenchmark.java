@@ -1,13 +1,7 @@
 package com.customer360.local;
 
-import static com.customer360.local.Benchmark.LIMIT;
-
-import com.customer360.events.cloudevents.EventEnvelope;
-import com.customer360.testing.TestHttp;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +9,10 @@ import java.util.stream.Collectors;
 
 /**
  * The reads part of the benchmark: a customer with 10 orders and one with {@code largeOrders}, published to the local
- * stack's event topic and projected first, then read at a fixed rate, open loop ({@link ReadSimulation}): details,
- * the first page of the history and the last (by page number and by cursor). The documents read are checked before
- * the load; what the load itself measures — times, the rate answered OK, KO answers — is a result against the
+ * stack's event topic and projected first, then read: details, the first page of the history and the last (by page
+ * number and by cursor), each at {@link #RATE} open loop ({@link ReadSimulation}), then closed loop for its capacity
+ * ({@link ReadCapacitySimulation}), then open loop again at half that capacity, where what is left of the p99 is the
+ * stack's own tail and not a queue. The documents read are checked before the load; what the load itself measures — times, the rate answered OK, KO answers — is a result against the
  * targets, never a reason to fail the run. If the load cannot be measured at all, its rows say why.
  */
 final class ReadBenchmark {
@@ -39,10 +34,13 @@ final class ReadBenchmark {
     }
 
     void run(LocalStack stack, int largeOrders, Path out) throws Exception {
-        Map<String, String> paths = publishAndCheck(stack, largeOrders);
+        Map<String, String> paths = ReadPaths.publishAndCheck(stack, largeOrders, report, wrong);
         Map<String, Double> atRate = openLoop(stack, paths, out);
         Map<String, Double> capacities = capacity(stack, paths, out);
         tail(stack, paths, atRate, capacities, out);
+        // The runs' outcomes are in the report now; a later part in this JVM (the scale part's heap) need not hold
+        // them.
+        ReadSchedule.forgetRuns();
     }
 
     /** The open loop at {@link #RATE}: each path's p99 by name, for those measured. */
@@ -70,7 +68,7 @@ final class ReadBenchmark {
             ReadSchedule.Figures figures = ReadSchedule.named(name).figures();
             boolean details = name.startsWith("details");
             ReadSchedule.Figures base = details ? smallDetails : smallPage;
-            double limit = details ? 5 : 10;
+            double limit = bound(name);
             Double ratio = base.p99() > 0 && figures.ok() > 0 ? figures.p99() / base.p99() : null;
             boolean keptUp = figures.ko() == 0;
             p99s.put(name, figures.p99());
@@ -139,7 +137,9 @@ final class ReadBenchmark {
         if (!capacities.keySet().containsAll(paths.keySet())) {
             paths.keySet()
                     .forEach(name -> report.add(BenchmarkReport.Row.failed(
-                            tailFigure(name, 0), tailTarget(name), new IllegalStateException("no capacity measured"))));
+                            tailFigure(name, 0),
+                            target(name, "with margin,"),
+                            new IllegalStateException("no capacity measured"))));
             return;
         }
         Map<String, Integer> rates = new LinkedHashMap<>();
@@ -158,8 +158,8 @@ final class ReadBenchmark {
                             "benchmark.warm-up-seconds", Integer.toString(WARM_UP_SECONDS)));
         } catch (Exception e) {
             paths.keySet()
-                    .forEach(name -> report.add(
-                            BenchmarkReport.Row.failed(tailFigure(name, rates.get(name)), tailTarget(name), e)));
+                    .forEach(name -> report.add(BenchmarkReport.Row.failed(
+                            tailFigure(name, rates.get(name)), target(name, "with margin,"), e)));
             return;
         }
         for (String name : paths.keySet()) {
@@ -171,18 +171,14 @@ final class ReadBenchmark {
                     "ms",
                     "the same at " + String.format("%,d/s", RATE),
                     base,
-                    base == null || figures.ok() == 0 ? null : figures.p99() / base,
-                    tailTarget(name),
-                    figures.ko() == 0 && figures.p99() <= (name.startsWith("details") ? 5 : 10),
+                    base == null || base.isNaN() || base == 0 || figures.ok() == 0 ? null : figures.p99() / base,
+                    target(name, "with margin,"),
+                    figures.ko() == 0 && figures.p99() <= bound(name),
                     notes(figures, runs, TAIL + name),
                     new BenchmarkReport.Load(figures.offeredPerSecond(), figures.perSecond(), figures.ko()),
                     null));
         }
         report.checked("reads at half capacity: report " + out.relativize(runs.report));
-    }
-
-    private static String tailTarget(String name) {
-        return "≤ " + (name.startsWith("details") ? 5 : 10) + " ms with margin, every request answered";
     }
 
     private static String tailFigure(String name, int rate) {
@@ -198,6 +194,9 @@ final class ReadBenchmark {
             Class<?> simulation, LocalStack stack, Map<String, String> paths, Path out, Map<String, String> extra)
             throws IOException {
         Map<String, String> properties = new LinkedHashMap<>(extra);
+        // Gatling's runs read system properties, which stay set: every run says its own prefix and rates.
+        properties.putIfAbsent("benchmark.prefix", "");
+        properties.putIfAbsent("benchmark.rates", "");
         properties.put("benchmark.authorization", stack.authorization("viewer"));
         properties.put("benchmark.base", stack.queryApi().toString());
         properties.put("benchmark.seconds", Integer.toString(SECONDS));
@@ -240,57 +239,16 @@ final class ReadBenchmark {
         return String.format("GET %s, p99 at %,d/s open loop", name, RATE);
     }
 
+    /** The target's bound of a path's p99 in milliseconds: 5 for details, 10 for a history page. */
+    private static int bound(String name) {
+        return name.startsWith("details") ? 5 : 10;
+    }
+
     private static String target(String name) {
-        return "≤ " + (name.startsWith("details") ? 5 : 10) + " ms, flat (±20 %), every request answered";
+        return target(name, "flat (±20 %),");
     }
 
-    /** The two customers' events, projected, and the pages the load will read checked once: the paths by name. */
-    private Map<String, String> publishAndCheck(LocalStack stack, int largeOrders) throws Exception {
-        String small = "reads-small";
-        String large = "reads-large";
-        List<EventEnvelope> events = new ArrayList<>();
-        events.add(LargeCustomers.registered(small));
-        events.add(LargeCustomers.registered(large));
-        for (int i = 0; i < 10; i++) {
-            events.add(LargeCustomers.placed(small, i));
-        }
-        for (int i = 0; i < largeOrders; i++) {
-            events.add(LargeCustomers.placed(large, i));
-        }
-        BenchmarkTopic.publish(stack.kafkaBootstrapServers(), "customer-order-events", events);
-        TestHttp viewer = new TestHttp(stack.queryApi()).authorizedBy(stack.authorization("viewer"));
-        LargeCustomerBenchmark.awaitOrderCount(viewer, small, 10, LIMIT);
-        LargeCustomerBenchmark.awaitOrderCount(viewer, large, largeOrders, LIMIT);
-        int lastPage = (largeOrders - 1) / 20;
-        String cursor = LargeCustomers.cursorBefore(large, largeOrders - lastPage * 20);
-        String byNumber = "history last page by number, " + largeOrders + " orders";
-        String byCursor = "history last page by cursor, " + largeOrders + " orders";
-        Map<String, String> paths = new LinkedHashMap<>();
-        paths.put("details, 10 orders", "/api/customers/" + small);
-        paths.put("details, " + largeOrders + " orders", "/api/customers/" + large);
-        paths.put("history page 1, 10 orders", "/api/customers/" + small + "/orders?size=20");
-        paths.put("history page 1, " + largeOrders + " orders", "/api/customers/" + large + "/orders?size=20");
-        paths.put(byNumber, "/api/customers/" + large + "/orders?size=20&page=" + lastPage);
-        paths.put(byCursor, "/api/customers/" + large + "/orders?size=20&cursor=" + cursor);
-        for (String path : paths.values()) {
-            TestHttp.Answer answer = viewer.get(path);
-            if (answer.status() != 200) {
-                wrong.add("GET " + path + " answered " + answer.status());
-            }
-        }
-        checkLastPage(viewer.get(paths.get(byNumber)), large, largeOrders);
-        checkLastPage(viewer.get(paths.get(byCursor)), large, largeOrders);
-        report.checked("the last history page (by number and by cursor) of the " + largeOrders
-                + "-order customer ends with its first order, and counts all orders");
-        return paths;
-    }
-
-    private void checkLastPage(TestHttp.Answer page, String customerId, int orders) {
-        JsonNode items = page.json().path("items");
-        String oldest = items.path(items.size() - 1).path("orderId").asText();
-        if (!oldest.equals(customerId + "-o-0")
-                || page.json().path("totalItems").asLong() != orders) {
-            wrong.add("wrong last page for " + customerId + ": oldest " + oldest);
-        }
+    private static String target(String name, String condition) {
+        return "≤ " + bound(name) + " ms " + condition + " every request answered";
     }
 }

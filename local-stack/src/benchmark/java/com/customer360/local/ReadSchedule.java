@@ -67,6 +67,11 @@ final class ReadSchedule {
         return schedule;
     }
 
+    /** Forgets every run, once their figures have been read. */
+    static void forgetRuns() {
+        RUNS.clear();
+    }
+
     static ReadSchedule named(String name) {
         ReadSchedule schedule = RUNS.get(name);
         if (schedule == null) {

@@ -47,12 +47,17 @@ public class ReadSimulation extends Simulation {
         int warmUp = Integer.getInteger("benchmark.warm-up-seconds", 5);
         int connections = Integer.getInteger("benchmark.connections", DEFAULT_CONNECTIONS);
         String prefix = System.getProperty("benchmark.prefix", "");
-        String[] rates = System.getProperty("benchmark.rates", "").split(",");
+        String ratesProperty = System.getProperty("benchmark.rates", "");
+        String[] rates = ratesProperty.isBlank() ? new String[0] : ratesProperty.split(",");
         PopulationBuilder chain = null;
         List<String[]> paths = paths();
+        if (rates.length != 0 && rates.length != paths.size()) {
+            throw new IllegalArgumentException(
+                    "benchmark.rates has " + rates.length + " rates for " + paths.size() + " paths: " + ratesProperty);
+        }
         for (int i = 0; i < paths.size(); i++) {
             String[] path = paths.get(i);
-            int pathRate = rates.length == paths.size() ? Integer.parseInt(rates[i]) : rate;
+            int pathRate = rates.length == 0 ? rate : Integer.parseInt(rates[i].trim());
             PopulationBuilder warm = run(WARM_UP + prefix + path[0], path[1], pathRate, warmUp, connections);
             PopulationBuilder measured = run(prefix + path[0], path[1], pathRate, seconds, connections);
             chain = chain == null ? warm.andThen(measured) : chain.andThen(warm.andThen(measured));
