@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
  * stack's event topic and projected first, then read: details, the first page of the history and the last (by page
  * number and by cursor), each at {@link #RATE} open loop ({@link ReadSimulation}), then closed loop for its capacity
  * ({@link ReadCapacitySimulation}), then open loop again at half that capacity, where what is left of the p99 is the
- * stack's own tail and not a queue. The documents read are checked before the load; what the load itself measures — times, the rate answered OK, KO answers — is a result against the
- * targets, never a reason to fail the run. If the load cannot be measured at all, its rows say why.
+ * stack's own tail and not a queue. The documents read are checked before the load; what the load itself measures —
+ * times, the rate answered OK, KO answers — is a result against the targets, never a reason to fail the run. If the
+ * load cannot be measured at all, its rows say why.
  */
 final class ReadBenchmark {
 
@@ -134,7 +135,7 @@ final class ReadBenchmark {
             Map<String, Double> atRate,
             Map<String, Double> capacities,
             Path out) {
-        if (!capacities.keySet().containsAll(paths.keySet())) {
+        if (capacities.isEmpty()) {
             paths.keySet()
                     .forEach(name -> report.add(BenchmarkReport.Row.failed(
                             tailFigure(name, 0),
@@ -169,7 +170,7 @@ final class ReadBenchmark {
                     tailFigure(name, rates.get(name)),
                     figures.p99(),
                     "ms",
-                    "the same at " + String.format("%,d/s", RATE),
+                    String.format("the same at %,d/s", RATE),
                     base,
                     base == null || base.isNaN() || base == 0 || figures.ok() == 0 ? null : figures.p99() / base,
                     target(name, "with margin,"),
